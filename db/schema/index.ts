@@ -1,0 +1,6 @@
+export * from "./organizations";
+export * from "./creditors";
+export * from "./debtors";
+export * from "./accounts";
+export * from "./audit";
+export * from "./jobs";

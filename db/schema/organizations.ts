@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, instant, orgId, timestamps } from "./_columns";
+
+export const organizations = pgTable("organizations", {
+  id: id(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  ...timestamps(),
+});
+
+export const userRole = pgEnum("user_role", ["admin", "manager", "agent", "auditor"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    orgId: orgId().references(() => organizations.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: userRole("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    active: boolean("active").notNull().default(true),
+    lastSignInAt: instant("last_sign_in_at"),
+    ...timestamps(),
+  },
+  (t) => [
+    // Email is the sign-in identifier, so it is unique across organizations, case-insensitively.
+    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
+    index("users_org_idx").on(t.orgId, t.name),
+  ],
+);

@@ -1,0 +1,162 @@
+/**
+ * A small seeded PRNG for demo data. Math.random and crypto.randomUUID cannot be replayed, and the seed must be
+ * reproducible (same seed => identical rows), so everything random in db/seed draws from one of these.
+ *
+ * sfc32 (Chris Doty-Humphrey's Small Fast Counting generator): 128-bit state, passes PractRand, and runs on
+ * 32-bit integer ops only, which V8 keeps unboxed. The state is expanded from the numeric seed with splitmix32
+ * so that nearby seeds (1, 2, 3) do not start from correlated states.
+ */
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+function splitmix32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x9e3779b9) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+/** A precomputed weighted choice: build once, draw many times in O(log n). */
+export type WeightedTable<T> = { readonly items: readonly T[]; readonly cumulative: Float64Array; readonly total: number };
+
+export function weightedTable<T>(entries: readonly (readonly [T, number])[]): WeightedTable<T> {
+  const items: T[] = [];
+  const cumulative = new Float64Array(entries.length);
+  let total = 0;
+  entries.forEach(([item, weight], i) => {
+    if (!(weight >= 0)) throw new RangeError(`Negative or NaN weight for entry ${i}`);
+    total += weight;
+    items.push(item);
+    cumulative[i] = total;
+  });
+  if (total <= 0) throw new RangeError("Weighted table needs a positive total weight");
+  return { items, cumulative, total };
+}
+
+export class Random {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number) {
+    if (!Number.isFinite(seed)) throw new RangeError(`Seed must be a finite number, got ${seed}`);
+    // Fold seeds beyond 32 bits in, so 2^32 + 1 and 1 differ.
+    const mix = splitmix32((seed >>> 0) ^ Math.floor(seed / 0x1_0000_0000));
+    this.a = mix();
+    this.b = mix();
+    this.c = mix();
+    this.d = mix();
+    // Discard the first outputs: sfc32 needs a few rounds to diffuse the seed through its counter.
+    for (let i = 0; i < 15; i++) this.uint32();
+  }
+
+  /** Uniform 32-bit unsigned integer. */
+  uint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  /** Uniform integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError("pick from an empty list");
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  weighted<T>(table: WeightedTable<T>): T {
+    const target = this.next() * table.total;
+    const { cumulative } = table;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (target < (cumulative[mid] as number)) hi = mid;
+      else lo = mid + 1;
+    }
+    return table.items[lo] as T;
+  }
+
+  /** Standard normal via Box-Muller (one of the pair is dropped: simplicity over a cached spare). */
+  normal(): number {
+    const u = 1 - this.next(); // (0, 1]: log(0) would be -Infinity
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /**
+   * A money amount in integer minor units, log-normal around `medianMinor` (debt balances are right-skewed),
+   * clamped to [minMinor, maxMinor]. The float only shapes the distribution; the result is an integer.
+   */
+  amountMinor(medianMinor: number, sigma: number, minMinor: number, maxMinor: number): number {
+    const value = Math.round(medianMinor * Math.exp(sigma * this.normal()));
+    return Math.min(maxMinor, Math.max(minMinor, value));
+  }
+
+  /** Fisher-Yates, in place. */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      const tmp = items[i] as T;
+      items[i] = items[j] as T;
+      items[j] = tmp;
+    }
+    return items;
+  }
+
+  /** A version-4-formatted UUID from this stream (deterministic, unlike crypto.randomUUID). */
+  uuid(): string {
+    const w0 = this.uint32();
+    const w1 = this.uint32();
+    const w2 = this.uint32();
+    const w3 = this.uint32();
+    return (
+      HEX[w0 >>> 24]! +
+      HEX[(w0 >>> 16) & 0xff]! +
+      HEX[(w0 >>> 8) & 0xff]! +
+      HEX[w0 & 0xff]! +
+      "-" +
+      HEX[w1 >>> 24]! +
+      HEX[(w1 >>> 16) & 0xff]! +
+      "-" +
+      HEX[0x40 | ((w1 >>> 8) & 0x0f)]! + // version nibble 4
+      HEX[w1 & 0xff]! +
+      "-" +
+      HEX[0x80 | ((w2 >>> 24) & 0x3f)]! + // variant bits 10xx
+      HEX[(w2 >>> 16) & 0xff]! +
+      "-" +
+      HEX[(w2 >>> 8) & 0xff]! +
+      HEX[w2 & 0xff]! +
+      HEX[w3 >>> 24]! +
+      HEX[(w3 >>> 16) & 0xff]! +
+      HEX[(w3 >>> 8) & 0xff]! +
+      HEX[w3 & 0xff]!
+    );
+  }
+
+  /** An independent stream derived from this one, e.g. one per concern so adding draws elsewhere shifts nothing. */
+  fork(): Random {
+    return new Random(this.uint32() * 0x1_0000_0000 + this.uint32());
+  }
+}

@@ -1,0 +1,15 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  server: { deps: { inline: ["next-auth", "@auth/core"] } },
+  test: {
+    include: ["{server,db,components,app}/**/*.test.{ts,tsx}"],
+    pool: "forks",
+    globalSetup: ["./db/testing/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env: { AUTH_SECRET: "test-secret-not-for-production-000000000000", LOG_LEVEL: "silent" },
+  },
+});
