@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
-  server: { deps: { inline: ["next-auth", "@auth/core"] } },
   test: {
+    // next-auth imports "next/server" without an extension, which only resolves when vitest bundles it.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     include: ["{server,db,components,app}/**/*.test.{ts,tsx}"],
     pool: "forks",
     globalSetup: ["./db/testing/global-setup.ts"],

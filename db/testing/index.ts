@@ -4,9 +4,16 @@ import { migrateDatabase, openDatabase, type DatabaseHandle } from "@/db";
 
 export type TestDriver = "pglite" | "postgres";
 
-/** PGlite always; PostgreSQL too when TEST_DATABASE_URL points at a server (CI sets it). */
+/**
+ * PGlite always; PostgreSQL too when TEST_DATABASE_URL points at a server. TEST_DRIVERS (e.g. "postgres")
+ * narrows the list, so CI's PostgreSQL lane does not repeat the PGlite one.
+ */
 export function testDrivers(): TestDriver[] {
-  return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+  const available: TestDriver[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+  const wanted = process.env.TEST_DRIVERS?.split(",").map((d) => d.trim());
+  const drivers = wanted ? available.filter((d) => wanted.includes(d)) : available;
+  if (drivers.length === 0) throw new Error(`TEST_DRIVERS=${process.env.TEST_DRIVERS} selects no available driver`);
+  return drivers;
 }
 
 /**
@@ -42,5 +49,5 @@ export async function createTestDatabase(driver: TestDriver): Promise<DatabaseHa
       if (dropper.driver === "postgres") await dropper.sql.unsafe(`drop database if exists ${name} with (force)`);
       await dropper.close();
     },
-  } as DatabaseHandle;
+  };
 }

@@ -74,7 +74,7 @@ describe.each(testDrivers())("API gates and tenancy (%s)", (driver) => {
 
   it("lets the auditor read but never mutate, and writes nothing when refusing", async () => {
     const [before] = await handle.db.select({ n: count() }).from(auditEvents);
-    const mutations = Object.entries(appRouter._def.procedures).filter(([, p]) => (p as { _def: { type: string } })._def.type === "mutation");
+    const mutations = Object.entries(appRouter._def.procedures).filter(([, p]) => (p as unknown as { _def: { type: string } })._def.type === "mutation");
     expect(mutations.length).toBeGreaterThanOrEqual(5);
     for (const [name] of mutations) {
       expect(await codeOf(calls()[name]!(as(a, "auditor"))), name).toBe("FORBIDDEN");

@@ -5,6 +5,8 @@ import type { Role } from "@/server/lib/permissions";
 import { authenticate } from "@/server/modules/users/authenticate";
 
 declare module "next-auth" {
+  // Module augmentation needs an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Session {
     user: { id: string; orgId: string; role: Role; name: string; email: string };
   }

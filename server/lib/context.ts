@@ -24,7 +24,7 @@ export type TxContext = ServiceContext & { readonly [inTransaction]: true };
 
 /** Runs `fn` in one transaction; everything it writes, its audit event included, commits or rolls back together. */
 export function withTransaction<T>(ctx: ServiceContext, fn: (tx: TxContext) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Database } as TxContext));
+  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx } as ServiceContext as TxContext));
 }
 
 export function newRequestId(): string {

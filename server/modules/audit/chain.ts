@@ -37,12 +37,21 @@ export function toJsonValue(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as unknown;
 }
 
-export function hashEvent(prevHash: string, content: AuditContent): string {
-  return createHash("sha256")
-    .update(prevHash)
-    .update("\n")
-    .update(canonicalJson({ ...content, occurredAt: content.occurredAt.toISOString() }))
-    .digest("hex");
+export function hashEvent(prevHash: string, c: AuditContent): string {
+  // Picked field by field: a stored row also carries seq and hashes, which are not part of the content.
+  const content = {
+    orgId: c.orgId,
+    actorType: c.actorType,
+    actorId: c.actorId,
+    action: c.action,
+    entityType: c.entityType,
+    entityId: c.entityId,
+    before: c.before,
+    after: c.after,
+    requestId: c.requestId,
+    occurredAt: c.occurredAt.toISOString(),
+  };
+  return createHash("sha256").update(prevHash).update("\n").update(canonicalJson(content)).digest("hex");
 }
 
 export type ChainRow = AuditContent & { seq: number; prevHash: string; hash: string };

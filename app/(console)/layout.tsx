@@ -1,0 +1,81 @@
+import { FileClockIcon, LayoutDashboardIcon, LogOutIcon, UsersIcon, WalletIcon, type LucideIcon } from "lucide-react";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { NavLink } from "@/components/layout/nav-link";
+import { Badge } from "@/components/ui/badge";
+import { currentStaff } from "@/server/auth/staff";
+import { can, type Permission, type Role } from "@/server/lib/permissions";
+
+const NAV: { href: string; label: string; icon: LucideIcon; permission?: Permission }[] = [
+  { href: "/dashboard", label: "Dashboard", icon: LayoutDashboardIcon },
+  { href: "/accounts", label: "Accounts", icon: WalletIcon },
+  { href: "/settings/users", label: "Users", icon: UsersIcon, permission: "user.read" },
+  { href: "/audit", label: "Audit log", icon: FileClockIcon, permission: "audit.read" },
+];
+
+const ROLE_LABELS: Record<Role, string> = { admin: "Admin", manager: "Manager", agent: "Agent", auditor: "Auditor" };
+
+/** The staff shell. Pages check their own permission too; hiding a link is not access control. */
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const staff = await currentStaff();
+  if (!staff) redirect("/sign-in");
+  const ctx = { actor: { type: "staff" as const, userId: staff.userId, role: staff.role } };
+  const items = NAV.filter((item) => !item.permission || can(ctx, item.permission));
+
+  return (
+    <div className="flex min-h-dvh flex-col md:flex-row">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:shadow"
+      >
+        Skip to content
+      </a>
+      <aside className="flex shrink-0 flex-col gap-2 border-b bg-sidebar text-sidebar-foreground md:sticky md:top-0 md:h-dvh md:w-60 md:gap-6 md:border-r md:border-b-0 md:p-4">
+        <div className="flex items-center justify-between gap-4 px-4 pt-3 md:px-2 md:pt-0">
+          <Link href="/dashboard" className="text-lg font-semibold tracking-tight">
+            Recoup
+          </Link>
+          {/* On small screens the user block sits in the top bar. */}
+          <div className="flex min-w-0 items-center gap-2 md:hidden">
+            <span className="hidden truncate text-sm font-medium sm:inline">{staff.name}</span>
+            <Badge variant="secondary">{ROLE_LABELS[staff.role]}</Badge>
+            <Link href="/sign-out" className="text-sm underline-offset-4 hover:underline">
+              Sign out
+            </Link>
+          </div>
+        </div>
+        <nav aria-label="Main" className="overflow-x-auto px-2 pb-2 md:flex-1 md:overflow-visible md:p-0">
+          <ul className="flex flex-row gap-1 md:flex-col">
+            {items.map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href}>
+                  <item.icon className="size-4" aria-hidden="true" />
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="hidden flex-col gap-2 border-t pt-4 md:flex">
+          <div className="flex flex-col gap-1 px-2">
+            <span className="truncate text-sm font-medium" title={staff.email}>
+              {staff.name}
+            </span>
+            <Badge variant="secondary">{ROLE_LABELS[staff.role]}</Badge>
+          </div>
+          <Link
+            href="/sign-out"
+            className="flex items-center gap-2 rounded-md px-2 py-2 text-sm text-sidebar-foreground/80 hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-[3px] focus-visible:ring-sidebar-ring/50 focus-visible:outline-none"
+          >
+            <LogOutIcon className="size-4" aria-hidden="true" />
+            Sign out
+          </Link>
+        </div>
+      </aside>
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-8 md:py-8">
+        {children}
+      </main>
+    </div>
+  );
+}
