@@ -13,8 +13,10 @@ function safeCallbackUrl(value: FormDataEntryValue | null): string {
 }
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
-  const email = String(formData.get("email") ?? "");
-  const password = String(formData.get("password") ?? "");
+  const rawEmail = formData.get("email");
+  const rawPassword = formData.get("password");
+  const email = typeof rawEmail === "string" ? rawEmail : "";
+  const password = typeof rawPassword === "string" ? rawPassword : "";
   const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"));
   try {
     // On success this throws Next's redirect error, which must propagate.

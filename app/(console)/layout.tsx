@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { NavLink } from "@/components/layout/nav-link";
 import { Badge } from "@/components/ui/badge";
 import { currentStaff } from "@/server/auth/staff";
-import { can, type Permission, type Role } from "@/server/lib/permissions";
+import { can, type Permission } from "@/server/lib/permissions";
 
 const NAV: { href: string; label: string; icon: LucideIcon; permission?: Permission }[] = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboardIcon },
@@ -13,8 +13,6 @@ const NAV: { href: string; label: string; icon: LucideIcon; permission?: Permiss
   { href: "/settings/users", label: "Users", icon: UsersIcon, permission: "user.read" },
   { href: "/audit", label: "Audit log", icon: FileClockIcon, permission: "audit.read" },
 ];
-
-const ROLE_LABELS: Record<Role, string> = { admin: "Admin", manager: "Manager", agent: "Agent", auditor: "Auditor" };
 
 /** The staff shell. Pages check their own permission too; hiding a link is not access control. */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -31,21 +29,16 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       >
         Skip to content
       </a>
-      <aside className="flex shrink-0 flex-col gap-2 border-b bg-sidebar text-sidebar-foreground md:sticky md:top-0 md:h-dvh md:w-60 md:gap-6 md:border-r md:border-b-0 md:p-4">
-        <div className="flex items-center justify-between gap-4 px-4 pt-3 md:px-2 md:pt-0">
-          <Link href="/dashboard" className="text-lg font-semibold tracking-tight">
+      <aside className="flex shrink-0 flex-col border-b bg-sidebar text-sidebar-foreground md:sticky md:top-0 md:h-dvh md:w-60 md:gap-6 md:border-r md:border-b-0 md:p-4">
+        <div className="px-4 pt-3 md:px-2 md:pt-0">
+          <Link
+            href="/dashboard"
+            className="rounded-sm text-lg font-semibold tracking-tight outline-none focus-visible:ring-[3px] focus-visible:ring-sidebar-ring/50"
+          >
             Recoup
           </Link>
-          {/* On small screens the user block sits in the top bar. */}
-          <div className="flex min-w-0 items-center gap-2 md:hidden">
-            <span className="hidden truncate text-sm font-medium sm:inline">{staff.name}</span>
-            <Badge variant="secondary">{ROLE_LABELS[staff.role]}</Badge>
-            <Link href="/sign-out" className="text-sm underline-offset-4 hover:underline">
-              Sign out
-            </Link>
-          </div>
         </div>
-        <nav aria-label="Main" className="overflow-x-auto px-2 pb-2 md:flex-1 md:overflow-visible md:p-0">
+        <nav aria-label="Main" className="overflow-x-auto px-2 py-2 md:flex-1 md:overflow-visible md:p-0">
           <ul className="flex flex-row gap-1 md:flex-col">
             {items.map((item) => (
               <li key={item.href}>
@@ -57,16 +50,20 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
             ))}
           </ul>
         </nav>
-        <div className="hidden flex-col gap-2 border-t pt-4 md:flex">
-          <div className="flex flex-col gap-1 px-2">
+        {/* One user block for every screen size: a row under the top bar on phones, the sidebar's foot on desktops. */}
+        <div className="flex items-center gap-3 border-t px-4 py-2 md:flex-col md:items-stretch md:gap-2 md:px-0 md:pt-4 md:pb-0">
+          <div className="flex min-w-0 flex-1 items-center gap-2 md:flex-none md:flex-col md:items-start md:gap-1 md:px-2">
             <span className="truncate text-sm font-medium" title={staff.email}>
               {staff.name}
             </span>
-            <Badge variant="secondary">{ROLE_LABELS[staff.role]}</Badge>
+            {/* The role's own name (e.g. "agent"), shown capitalized. */}
+            <Badge variant="secondary" className="capitalize" title="Your role">
+              {staff.role}
+            </Badge>
           </div>
           <Link
             href="/sign-out"
-            className="flex items-center gap-2 rounded-md px-2 py-2 text-sm text-sidebar-foreground/80 hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-[3px] focus-visible:ring-sidebar-ring/50 focus-visible:outline-none"
+            className="flex items-center gap-2 rounded-md px-2 py-2 text-sm text-sidebar-foreground/80 outline-none hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-[3px] focus-visible:ring-sidebar-ring/50"
           >
             <LogOutIcon className="size-4" aria-hidden="true" />
             Sign out

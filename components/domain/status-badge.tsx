@@ -31,7 +31,7 @@ export function statusLabel(status: string): string {
   return STATUS_LABELS[status as AccountStatus] ?? status;
 }
 
-export function StatusBadge({ status, className }: { status: AccountStatus | string; className?: string }) {
+export function StatusBadge({ status, className }: { status: string; className?: string }) {
   return (
     <Badge variant={variants[status as AccountStatus] ?? "outline"} className={className}>
       {statusLabel(status)}

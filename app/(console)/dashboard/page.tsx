@@ -83,7 +83,6 @@ export default async function DashboardPage() {
                       <Link
                         href={`/accounts?bucket=${encodeURIComponent(b.bucket)}`}
                         className="inline-flex items-center gap-2 rounded-sm underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50"
-                        aria-label={`${b.label} days past due: view accounts`}
                       >
                         <AgingBadge bucket={b.bucket} />
                       </Link>

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@/db";
 import { auditEvents, users } from "@/db/schema";
 import { createTestDatabase, testDrivers } from "@/db/testing";
 import { createOrg, staffContext, TEST_PASSWORD, type TestOrg } from "@/db/testing/factories";
-import { ForbiddenError } from "@/server/lib/errors";
+import { ForbiddenError, ValidationError } from "@/server/lib/errors";
 import { authenticate } from "./authenticate";
 import { createUser } from "./create-user";
 import { listUsers } from "./list-users";
@@ -49,7 +49,11 @@ describe.each(testDrivers())("users (%s)", (driver) => {
     const error = await createUser({
       ctx: staffContext(handle.db, org, "admin"),
       input: { email: "not-an-email", name: "X", role: "owner" as never, password: "short" },
-    }).catch((e: unknown) => e as { issues: { path: string; message: string }[] });
+    }).then(
+      () => expect.unreachable("invalid input was accepted"),
+      (e: unknown) => e as ValidationError,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
     expect(error.issues.map((i) => i.path).sort()).toEqual(["email", "password", "role"]);
     expect(error.issues.find((i) => i.path === "role")!.message).toMatch(/Unknown role "owner"/);
     expect(await snapshot()).toEqual(before);

@@ -9,7 +9,6 @@ import { StatusBadge, statusLabel } from "@/components/domain/status-badge";
 import { NotAllowed } from "@/components/layout/not-allowed";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -165,10 +164,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       <PageHeader
         title={account.externalRef}
         description={
-          <span className="flex flex-wrap items-center gap-2">
-            <span className="text-base text-foreground">{debtorName}</span>
-            <StatusBadge status={account.status} />
-          </span>
+<span className="text-base text-foreground">{debtorName}</span>
         }
       />
 
@@ -461,12 +457,6 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             )}
           </CardContent>
         </Card>
-      </div>
-
-      <div>
-        <Button variant="outline" asChild>
-          <Link href="/accounts">Back to accounts</Link>
-        </Button>
       </div>
     </div>
   );

@@ -95,7 +95,10 @@ function useUrlTextField(urlValue: string, normalize: (raw: string) => string | 
 
   const flush = () => {
     const next = normalize(value);
-    if (next !== null && next !== pushed.current) onPush(next);
+    if (next !== null && next !== pushed.current) {
+      pushed.current = next;
+      push(next);
+    }
   };
   return { value, setValue, flush, invalid: normalize(value) === null };
 }
@@ -198,7 +201,7 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
     <div className="flex flex-col gap-6">
       <PageHeader title="Accounts" description="Search, filter and sort the accounts placed with your organization." />
 
-      <form role="search" aria-label="Filter accounts" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
+      <form role="search" aria-label="Filter accounts" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-7">
         <div className="flex flex-col gap-1.5 sm:col-span-2 lg:col-span-1 xl:col-span-2">
           <Label htmlFor={`${ids}-q`}>Search</Label>
           <Input
@@ -290,7 +293,7 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
             onKeyDown={(e) => {
               if (e.key === "Enter") stateField.flush();
             }}
-            className="uppercase"
+            className="uppercase placeholder:normal-case"
           />
           <span id={`${ids}-state-hint`} className="sr-only">
             Two-letter state code
@@ -301,7 +304,7 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
           <NativeSelect
             id={`${ids}-assignee`}
             value={input.assignee ?? ""}
-            onChange={(e) => navigate({ assignee: (e.target.value || undefined) as ListAccountsInput["assignee"] })}
+            onChange={(e) => navigate({ assignee: e.target.value || undefined })}
           >
             <option value="">Anyone</option>
             <option value="unassigned">Unassigned</option>
@@ -317,7 +320,7 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
           </NativeSelect>
         </div>
         {hasFilters(input) ? (
-          <div className="flex items-end sm:col-span-2 lg:col-span-3 xl:col-span-6">
+          <div className="flex items-end sm:col-span-2 lg:col-span-3 xl:col-span-7">
             <Button type="button" variant="ghost" size="sm" onClick={clearFilters}>
               Reset filters
             </Button>

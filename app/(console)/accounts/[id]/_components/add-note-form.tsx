@@ -40,7 +40,7 @@ export function AddNoteForm({ accountId }: { accountId: string }) {
   };
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Add note">
+    <form onSubmit={onSubmit} className="flex flex-col gap-3">
       {otherError ? (
         <Alert variant="destructive">
           <AlertDescription>{otherError}</AlertDescription>

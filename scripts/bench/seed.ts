@@ -1,0 +1,51 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { seedPortfolio } from "@/db/seed/portfolio";
+import { freshDatabase, round, type Benchmark } from "./harness";
+
+export const BENCH_DATABASE = "recoup_bench";
+const BULK_TABLES = ["debtors", "contact_points", "accounts", "ledger_transactions"] as const;
+
+/**
+ * Seeds N accounts into a fresh database, then loads exactly the same rows with a raw COPY into bare tables
+ * (same columns, no indexes, constraints or triggers) — the floor any loader can reach — and reports the ratio.
+ */
+export const seedBenchmark: Benchmark = {
+  async run({ accounts, serverUrl, log, report }) {
+    const handle = await freshDatabase(serverUrl, BENCH_DATABASE);
+    if (handle.driver !== "postgres") throw new Error("unreachable");
+    const dir = mkdtempSync(path.join(tmpdir(), "recoup-bench-"));
+    try {
+      const started = performance.now();
+      const result = await seedPortfolio(handle, { accounts, seed: 1, log });
+      const seedSeconds = (performance.now() - started) / 1000;
+      const bulkRows = result.counts.debtors + result.counts.contactPoints + result.counts.accounts + result.counts.ledgerTransactions;
+
+      let copySeconds = 0;
+      for (const table of BULK_TABLES) {
+        const file = path.join(dir, `${table}.copy`);
+        await pipeline(await handle.sql.unsafe(`copy ${table} to stdout`).readable(), createWriteStream(file));
+        await handle.sql.unsafe(`create table bare_${table} (like ${table})`);
+        const t0 = performance.now();
+        await pipeline(createReadStream(file), await handle.sql.unsafe(`copy bare_${table} from stdin`).writable());
+        copySeconds += (performance.now() - t0) / 1000;
+        await handle.sql.unsafe(`drop table bare_${table}`);
+        rmSync(file);
+      }
+      await handle.sql.unsafe("analyze");
+
+      report({ metric: "accounts", value: result.counts.accounts, unit: "rows" });
+      report({ metric: "rows loaded (debtors, contacts, accounts, ledger)", value: bulkRows, unit: "rows" });
+      report({ metric: "seed wall time", value: round(seedSeconds, 2), unit: "s" });
+      report({ metric: "seed throughput", value: Math.round(bulkRows / seedSeconds), unit: "rows/s" });
+      report({ metric: "raw COPY of the same rows into bare tables", value: round(copySeconds, 2), unit: "s" });
+      report({ metric: "raw COPY throughput", value: Math.round(bulkRows / copySeconds), unit: "rows/s" });
+      report({ metric: "seed time / raw COPY time", value: round(seedSeconds / copySeconds, 2), unit: "x" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await handle.close();
+    }
+  },
+};
