@@ -147,3 +147,60 @@ export function copyTargetOfTransaction(driver: DatabaseHandle["driver"], tx: un
     `Cannot reach the ${driver} client of a drizzle transaction (drizzle-orm internals changed?); COPY needs it`,
   );
 }
+
+/** Runs one SQL statement inside the caller's transaction and returns its rows. */
+export type SqlRunner = (statement: string) => Promise<Record<string, unknown>[]>;
+
+export type DeferredIndexes = {
+  indexes: number;
+  foreignKeys: number;
+  /** Recreates everything that was dropped, with the definitions read from the catalog. */
+  restore: () => Promise<void>;
+};
+
+/**
+ * The classic bulk-load recipe, for loads that dwarf what the tables already hold: drop the secondary indexes
+ * and the outgoing foreign keys of `tables`, load, then rebuild. Building an index by one sort and validating a
+ * foreign key by one join are several times cheaper than maintaining 15 indexes and running one foreign-key
+ * lookup per row (measured on the 1M-account seed: 137 s of COPY with them, 44 s with this).
+ *
+ * Must run inside a transaction: the drops and the rebuild commit together, or a failure restores the schema
+ * untouched. The drops take ACCESS EXCLUSIVE locks, so other sessions wait on these tables until commit.
+ * Primary keys stay (other tables' foreign keys depend on them), and so do indexes backing a constraint.
+ */
+export async function deferIndexes(run: SqlRunner, tables: readonly string[]): Promise<DeferredIndexes> {
+  const names = tables.map((t) => `'${t.replaceAll("'", "''")}'`).join(", ");
+  const rows = (await run(`
+    select 'index' as kind, format('%I.%I', n.nspname, ic.relname) as name, format('%I.%I', n.nspname, t.relname) as tbl,
+           pg_get_indexdef(i.indexrelid) as definition
+      from pg_index i
+      join pg_class ic on ic.oid = i.indexrelid
+      join pg_class t on t.oid = i.indrelid
+      join pg_namespace n on n.oid = t.relnamespace
+     where n.nspname = current_schema() and t.relname in (${names})
+       and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+    union all
+    select 'fk', quote_ident(k.conname), format('%I.%I', n.nspname, t.relname), pg_get_constraintdef(k.oid)
+      from pg_constraint k
+      join pg_class t on t.oid = k.conrelid
+      join pg_namespace n on n.oid = t.relnamespace
+     where n.nspname = current_schema() and t.relname in (${names}) and k.contype = 'f'`)) as {
+    kind: "index" | "fk";
+    name: string;
+    tbl: string;
+    definition: string;
+  }[];
+  const indexes = rows.filter((r) => r.kind === "index");
+  const foreignKeys = rows.filter((r) => r.kind === "fk");
+  for (const fk of foreignKeys) await run(`alter table ${fk.tbl} drop constraint ${fk.name}`);
+  for (const index of indexes) await run(`drop index ${index.name}`);
+  return {
+    indexes: indexes.length,
+    foreignKeys: foreignKeys.length,
+    restore: async () => {
+      for (const index of indexes) await run(index.definition);
+      // After the indexes: validating a foreign key is one join, which is all it costs.
+      for (const fk of foreignKeys) await run(`alter table ${fk.tbl} add constraint ${fk.name} ${fk.definition}`);
+    },
+  };
+}

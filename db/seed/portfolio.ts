@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
-import type { Database, DatabaseHandle } from "@/db";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf, type Database, type DatabaseHandle } from "@/db";
 import { creditors, organizations, users } from "@/db/schema";
 import { utcDate } from "@/server/modules/accounts/aging";
 import { recordAudit } from "@/server/modules/audit/record";
 import { systemContext, withTransaction } from "@/server/lib/context";
 import { hashPassword } from "@/server/modules/users/password";
-import { copyRows, copyTargetOfTransaction, csvField, type CopyTarget } from "./copy";
+import { copyRows, copyTargetOfTransaction, csvField, deferIndexes, type CopyTarget, type SqlRunner } from "./copy";
 import { Random, weightedTable, type WeightedTable } from "./random";
 import { US_STATES, US_TIME_ZONES, areaCodeZone, type City, type UsState, type ZoneRegion } from "./us-geo";
 
@@ -278,7 +278,7 @@ type DebtorRow = {
   attorney: boolean;
 };
 
-type Sink = (table: "debtors" | "contact_points" | "accounts" | "ledger_transactions", text: string) => Promise<void>;
+type Sink = (table: "debtors" | "contact_points" | "accounts" | "ledger_transactions", text: TableText) => Promise<void>;
 
 type Counters = SeedCounts;
 
@@ -353,10 +353,10 @@ class PortfolioGenerator {
     };
     const servicemember = rng.chance(0.012);
     const vulnerable = rng.chance(0.02);
-    out.debtors +=
+    out.debtors.add(
       `${debtor.id},${this.orgId},CUST-${String(index + 1).padStart(9, "0")},${csvField(first)},${csvField(last)},${dob},` +
       `${spanish ? "es" : "en"},${debtor.deceased ? "t" : "f"},${debtor.attorney ? "t" : "f"},${debtor.bankruptcy ? "t" : "f"},` +
-      `${servicemember ? "t" : "f"},${vulnerable ? "t" : "f"}\n`;
+      `${servicemember ? "t" : "f"},${vulnerable ? "t" : "f"}\n`);
     out.counts.debtors++;
 
     this.contacts(debtor, state, region, city, first, last, out);
@@ -373,9 +373,9 @@ class PortfolioGenerator {
     const zip = `${city[1]}${PAD2[rng.int(1, 99)]}`;
     const formatted = `${line1}${line2 ? `, ${line2}` : ""}, ${city[0]}, ${state.code} ${zip}`;
     const addressValidity = rng.chance(0.06) ? "invalid" : rng.chance(0.55) ? "valid" : "unverified";
-    out.contacts +=
+    out.contacts.add(
       `${rng.uuid()},${org},${debtor.id},address,,${csvField(formatted)},${csvField(line1)},${line2 === null ? "" : csvField(line2)},` +
-      `${csvField(city[0])},${state.code},${zip},${region.zone},address,${addressValidity},t,${rng.weighted(SOURCE_TABLE)},none,,,,\n`;
+      `${csvField(city[0])},${state.code},${zip},${region.zone},address,${addressValidity},t,${rng.weighted(SOURCE_TABLE)},none,,,,\n`);
     out.counts.contactPoints++;
 
     const phones = rng.chance(0.3) ? 2 : 1;
@@ -402,9 +402,9 @@ class PortfolioGenerator {
             : consentRoll < 0.7 ? "none" : "express";
       const consentCols = consent === "none" ? "," : `${rng.pick(CONSENT_SOURCES)},${this.instant(-rng.int(30, 2500))}`;
       const optOut = rng.chance(0.04) ? `${this.instant(-rng.int(0, 400))},${rng.pick(PHONE_OPT_OUT_SOURCES)}` : ",";
-      out.contacts +=
+      out.contacts.add(
         `${rng.uuid()},${org},${debtor.id},phone,${type},${e164},,,,,,${zoneFromArea ?? ""},${zoneFromArea ? "area_code" : ""},` +
-        `${validity},${p === 0 ? "t" : "f"},${rng.weighted(SOURCE_TABLE)},${consent},${consentCols},${optOut}\n`;
+        `${validity},${p === 0 ? "t" : "f"},${rng.weighted(SOURCE_TABLE)},${consent},${consentCols},${optOut}\n`);
       out.counts.contactPoints++;
     }
 
@@ -419,8 +419,8 @@ class PortfolioGenerator {
       const consent = rng.chance(0.4) ? "express" : "none";
       const consentCols = consent === "none" ? "," : `${rng.pick(CONSENT_SOURCES)},${this.instant(-rng.int(30, 2500))}`;
       const optOut = rng.chance(0.03) ? `${this.instant(-rng.int(0, 400))},${rng.pick(EMAIL_OPT_OUT_SOURCES)}` : ",";
-      out.contacts +=
-        `${rng.uuid()},${org},${debtor.id},email,,${email},,,,,,,,${validity},t,${rng.weighted(SOURCE_TABLE)},${consent},${consentCols},${optOut}\n`;
+      out.contacts.add(
+        `${rng.uuid()},${org},${debtor.id},email,,${email},,,,,,,,${validity},t,${rng.weighted(SOURCE_TABLE)},${consent},${consentCols},${optOut}\n`);
       out.counts.contactPoints++;
     }
   }
@@ -588,13 +588,13 @@ class PortfolioGenerator {
     const assignee = rng.chance(0.6) ? rng.pick(this.agentIds) : "";
     const digits = String((seq * 2_654_435_761 + 1_000_003) % 10_000_000_000).padStart(10, "0");
 
-    out.accounts +=
+    out.accounts.add(
       `${accountId},${org},${creditor.id},${debtor.id},${creditor.code}-${digits},${csvField(rng.weighted(creditor.origTable))},` +
       `${rng.weighted(creditor.productTable)},${placedTotal},${p},${i},${f},${status},${this.d(openedOff)},` +
       `${chargedOffOff === null ? "" : this.d(chargedOffOff)},${zeroBalance ? "" : this.d(dueOff)},` +
       `${lastPaymentOff === null ? "" : this.d(lastPaymentOff)},${this.d(itemizationOff)},${this.d(solOff)},${placedAt},` +
-      `${debtor.state},${csvField(debtor.city)},${segment},${assignee},${tags}\n`;
-    out.ledger += ledger;
+      `${debtor.state},${csvField(debtor.city)},${segment},${assignee},${tags}\n`);
+    out.ledger.add(ledger);
     out.counts.accounts++;
     out.counts.ledgerTransactions += rows;
   }
@@ -607,11 +607,40 @@ function asciiLower(name: string): string {
     .toLowerCase();
 }
 
-/** CSV text for one slice of debtors, one string per table. */
-type Chunk = { debtors: string; contacts: string; accounts: string; ledger: string; counts: Counters };
+/**
+ * CSV text of one table for one slice of debtors. Rows are joined into flat pieces every few hundred rows:
+ * template literals and `+=` build rope strings whose cells would otherwise live (and be promoted by the GC)
+ * until the COPY, and flattening millions of them at write time cost more than generating them.
+ */
+class TableText {
+  private rows: string[] = [];
+  pieces: string[] = [];
+  chars = 0;
+
+  add(row: string): void {
+    this.rows.push(row);
+  }
+
+  seal(): void {
+    if (this.rows.length === 0) return;
+    const piece = this.rows.join("");
+    this.rows = [];
+    this.pieces.push(piece);
+    this.chars += piece.length;
+  }
+}
+
+type Chunk = { debtors: TableText; contacts: TableText; accounts: TableText; ledger: TableText; counts: Counters };
 
 function emptyChunk(counts: Counters): Chunk {
-  return { debtors: "", contacts: "", accounts: "", ledger: "", counts };
+  return { debtors: new TableText(), contacts: new TableText(), accounts: new TableText(), ledger: new TableText(), counts };
+}
+
+function sealChunk(chunk: Chunk): void {
+  chunk.debtors.seal();
+  chunk.contacts.seal();
+  chunk.accounts.seal();
+  chunk.ledger.seal();
 }
 
 /**
@@ -633,6 +662,9 @@ function accountsForDebtor(rng: Random, remainingAccounts: number, remainingDebt
 // ---------------------------------------------------------------------------------------------------------------
 
 const SLICE_DEBTORS = 4_000;
+const BULK_TABLES = ["debtors", "contact_points", "accounts", "ledger_transactions"] as const;
+/** From this size on, indexes are rebuilt after the load instead of maintained row by row (see deferIndexes). */
+const BULK_MIN_ACCOUNTS = 50_000;
 /** Generated CSV not yet handed to COPY; bounds memory whatever the relative speeds. */
 const MAX_PENDING_CHARS = 48 * 1024 * 1024;
 
@@ -651,18 +683,19 @@ function copySink(target: CopyTarget): { push: Sink; drain: () => Promise<void> 
   const waiters: (() => void)[] = [];
   const push: Sink = async (table, text) => {
     if (failure) throw failure;
-    if (text.length === 0) return;
-    pending += text.length;
+    const size = text.chars;
+    if (size === 0) return;
+    pending += size;
     tail = tail.then(async () => {
       if (failure) return;
       try {
         // Parents first (debtors before their accounts before their ledger) because the foreign keys are
         // checked row by row; the order of pushes guarantees it.
-        await copyRows(target, table, TABLE_COLUMNS[table], [text]);
+        await copyRows(target, table, TABLE_COLUMNS[table], text.pieces);
       } catch (error) {
         failure = error;
       } finally {
-        pending -= text.length;
+        pending -= size;
         waiters.splice(0).forEach((wake) => wake());
       }
     });
@@ -694,7 +727,14 @@ async function generateAll(
       const n = accountsForDebtor(rng, remainingAccounts, debtors - index);
       remainingAccounts -= n;
       generator.debtor(index, n, chunk);
+      if ((index & 127) === 127) {
+        sealChunk(chunk);
+        // Yield often: socket writes of the previous slice only progress while the event loop runs, and the
+        // kernel buffer holds a few milliseconds of PostgreSQL's work, so long synchronous stretches idle it.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
+    sealChunk(chunk);
     await sink.push("debtors", chunk.debtors);
     await sink.push("contact_points", chunk.contacts);
     await sink.push("accounts", chunk.accounts);
@@ -703,8 +743,6 @@ async function generateAll(
       log(`generated ${counts.accounts.toLocaleString("en-US")} / ${accounts.toLocaleString("en-US")} accounts`);
       nextLog += Math.max(10_000, Math.ceil(accounts / 10));
     }
-    // Let the event loop flush socket writes between slices, so COPY keeps streaming while we generate.
-    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (remainingAccounts !== 0) throw new Error(`Internal error: ${remainingAccounts} accounts left unassigned`);
   await sink.drain();
@@ -764,9 +802,31 @@ export async function seedPortfolio(handle: DatabaseHandle, options: SeedOptions
     await db.insert(creditors).values(creditorList.map((c) => ({ id: c.id, orgId, code: c.code, name: c.name })));
 
     const target = copyTargetOfTransaction(handle.driver, tx);
+    const run: SqlRunner = async (statement) => rowsOf<Record<string, unknown>>(await db.execute(sql.raw(statement)));
+
+    // Rebuilding indexes costs in proportion to everything in the tables, so it pays only when this load is
+    // most of what they will hold. Counting stops at `accounts` rows, so the check is cheap on a huge table.
+    const [{ existing } = { existing: 0 }] = rowsOf<{ existing: number }>(
+      await db.execute(sql`select count(*)::int as existing from (select 1 from accounts limit ${accounts}) s`),
+    );
+    const deferred = accounts >= BULK_MIN_ACCOUNTS && existing < accounts ? await deferIndexes(run, BULK_TABLES) : null;
+    if (deferred) {
+      // A bigger sort budget lets each index build sort in memory; scoped to this transaction.
+      await run("set local maintenance_work_mem = '256MB'");
+      log(`bulk mode: ${deferred.indexes} indexes and ${deferred.foreignKeys} foreign keys rebuilt after the load`);
+    }
+
     const generator = new PortfolioGenerator(rng, orgId, today, creditorList, agentIds, debtors);
     log(`seeding ${accounts.toLocaleString("en-US")} accounts for ${debtors.toLocaleString("en-US")} debtors (seed ${seed})`);
     await generateAll(generator, rng, accounts, debtors, copySink(target), counts, log);
+
+    if (deferred) {
+      const rebuildStarted = performance.now();
+      await deferred.restore();
+      // Fresh statistics, so the first list and dashboard queries get good plans without waiting for autovacuum.
+      await run(`analyze ${BULK_TABLES.join(", ")}`);
+      log(`rebuilt indexes and foreign keys, analyzed (${((performance.now() - rebuildStarted) / 1000).toFixed(1)} s)`);
+    }
 
     // The audit event commits with the data: a savepoint inside this transaction.
     await withTransaction(systemContext(db, orgId, "seed"), (ctx) =>

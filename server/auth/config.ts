@@ -1,6 +1,7 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
+import { logger } from "@/server/lib/logger";
 import type { Role } from "@/server/lib/permissions";
 import { authenticate } from "@/server/modules/users/authenticate";
 
@@ -18,6 +19,13 @@ export const authConfig = {
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/sign-in" },
+  logger: {
+    // A failed sign-in is an expected outcome, answered on the form; it is not a server error.
+    error: (error) => {
+      if (error.name !== "CredentialsSignin") logger.error({ err: error }, "auth error");
+    },
+    warn: (code) => logger.warn({ code }, "auth warning"),
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
