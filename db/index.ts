@@ -56,7 +56,7 @@ function pidIsAlive(pid: number): boolean {
  * Returns the release function.
  */
 export function lockDataDir(dataDir: string): () => void {
-  const lockPath = `${path.resolve(dataDir)}.lock`;
+  const lockPath = `${path.resolve(/*turbopackIgnore: true*/ dataDir)}.lock`;
   mkdirSync(path.dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -96,7 +96,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   const inMemory = dataDir.startsWith("memory://");
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
-    if (!inMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+    if (!inMemory) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dataDir)), { recursive: true });
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
     const pglite = await PGlite.create({
@@ -120,7 +120,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 }
 
 export function migrationsFolder(): string {
-  return path.join(process.cwd(), "db", "migrations");
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 }
 
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
