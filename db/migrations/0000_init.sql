@@ -189,8 +189,9 @@ CREATE INDEX "contact_points_debtor_idx" ON "contact_points" USING btree ("debto
 CREATE INDEX "contact_points_org_value_idx" ON "contact_points" USING btree ("org_id","kind","value");--> statement-breakpoint
 CREATE UNIQUE INDEX "debtors_org_external_unique" ON "debtors" USING btree ("org_id","external_id") WHERE "debtors"."external_id" is not null;--> statement-breakpoint
 CREATE INDEX "debtors_org_name_idx" ON "debtors" USING btree ("org_id","last_name","first_name");--> statement-breakpoint
+CREATE INDEX "debtors_org_last_name_prefix_idx" ON "debtors" USING btree ("org_id",lower("last_name") text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "accounts_creditor_ref_unique" ON "accounts" USING btree ("org_id","creditor_id","external_ref");--> statement-breakpoint
-CREATE INDEX "accounts_org_ref_idx" ON "accounts" USING btree ("org_id","external_ref");--> statement-breakpoint
+CREATE INDEX "accounts_org_ref_prefix_idx" ON "accounts" USING btree ("org_id",lower("external_ref") text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "accounts_org_due_idx" ON "accounts" USING btree ("org_id","due_on");--> statement-breakpoint
 CREATE INDEX "accounts_org_balance_idx" ON "accounts" USING btree ("org_id","balance_minor");--> statement-breakpoint
 CREATE INDEX "accounts_org_status_due_idx" ON "accounts" USING btree ("org_id","status","due_on");--> statement-breakpoint

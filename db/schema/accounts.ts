@@ -78,7 +78,8 @@ export const accounts = pgTable(
   },
   (t) => [
     uniqueIndex("accounts_creditor_ref_unique").on(t.orgId, t.creditorId, t.externalRef),
-    index("accounts_org_ref_idx").on(t.orgId, t.externalRef),
+    // Case-insensitive prefix search on the reference.
+    index("accounts_org_ref_prefix_idx").on(t.orgId, sql`lower(${t.externalRef}) text_pattern_ops`),
     index("accounts_org_due_idx").on(t.orgId, t.dueOn),
     index("accounts_org_balance_idx").on(t.orgId, t.balanceMinor),
     index("accounts_org_status_due_idx").on(t.orgId, t.status, t.dueOn),

@@ -58,6 +58,8 @@ describe.each(testDrivers())("accounts (%s)", (driver) => {
     expect(await list({ minBalance: 30_000, maxBalance: 40_000, sort: "balance", dir: "desc" })).toEqual(["R-90", "R-31"]);
     expect(await list({ q: "okaf" })).toEqual(["R-90"]);
     expect(await list({ q: "r-18" })).toEqual(["R-181"]);
+    expect(await list({ q: "%" })).toEqual([]); // LIKE wildcards in the search are literal
+    expect(await list({ q: "R_1" })).toEqual([]);
     const byDpd = await list({ sort: "dpd", dir: "desc" });
     expect(byDpd.slice(0, 5)).toEqual(["R-181", "R-90", "R-31", "R-30", "R-1"]);
     const page = await listAccounts({ ctx: staffContext(handle.db, org, "agent"), input: { pageSize: 10, page: 1 } });

@@ -43,12 +43,16 @@ export async function listAccounts({ ctx, input }: { ctx: ServiceContext; input:
   if (q.minBalance !== undefined) where.push(gte(accounts.balanceMinor, q.minBalance));
   if (q.maxBalance !== undefined) where.push(lte(accounts.balanceMinor, q.maxBalance));
   if (q.q) {
-    const term = q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    // Two index-backed prefix lookups (reference, debtor last name) joined by UNION, rather than an OR the
+    // planner could only answer by scanning every account.
+    const pattern = `${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(
-      or(
-        sql`lower(${accounts.externalRef}) like ${`${term}%`}`,
-        sql`${accounts.debtorId} in (select ${debtors.id} from ${debtors} where ${debtors.orgId} = ${ctx.orgId} and lower(${debtors.lastName}) like ${`${term}%`})`,
-      ),
+      sql`${accounts.id} in (
+        select r.id from accounts r where r.org_id = ${ctx.orgId} and lower(r.external_ref) like ${pattern}
+        union all
+        select a.id from accounts a join debtors d on d.id = a.debtor_id
+        where d.org_id = ${ctx.orgId} and a.org_id = ${ctx.orgId} and lower(d.last_name) like ${pattern}
+      )`,
     );
   }
   const condition = and(...where);
