@@ -9,14 +9,15 @@ import type { DatabaseHandle } from "@/db";
 
 /** Anything that can run a COPY: a DatabaseHandle, or the raw client of an open transaction. */
 export type CopyTarget =
-  | { driver: "postgres"; sql: PostgresCopyClient }
-  | { driver: "pglite"; pglite: PgliteCopyClient };
+  { driver: "postgres"; sql: PostgresCopyClient } | { driver: "pglite"; pglite: PgliteCopyClient };
 
 /** The part of postgres.js (pool, reserved connection or transaction) COPY needs. */
 export type PostgresCopyClient = { unsafe(query: string): { writable(): Promise<Writable> } };
 
 /** The part of PGlite (instance or transaction) COPY needs. */
-export type PgliteCopyClient = { query(query: string, params?: unknown[], options?: { blob?: Blob }): Promise<unknown> };
+export type PgliteCopyClient = {
+  query(query: string, params?: unknown[], options?: { blob?: Blob }): Promise<unknown>;
+};
 
 export type CopyOptions = {
   /** PGlite: records per COPY statement (each becomes one in-memory Blob). */
@@ -65,6 +66,32 @@ async function* batches(
   if (parts.length > 0) yield parts.join("");
 }
 
+type PendingCopy = { writable(): Promise<Writable>; reject?: (error: unknown) => void };
+
+/**
+ * postgres.js 3.4.9 loses a COPY's server error (porsager/postgres#1173, fix pending in #1183): PostgreSQL
+ * reports a bad row only after CopyDone, when the driver has already let go of the stream, so the error goes to
+ * the query's `reject`, whose promise has long resolved with the stream, and the writable never finishes. The
+ * caller would hang forever inside its transaction. This taps `reject` (an instance property of the driver's
+ * Query) so the error surfaces; the transaction then rolls back as usual, and the ROLLBACK's completion lets
+ * the abandoned stream finish harmlessly. Without the property (a fixed driver), the stream itself rejects.
+ */
+function observeServerError(query: PendingCopy): Promise<never> {
+  let fail: (error: unknown) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  failed.catch(() => {}); // raced below; an error before COPY starts is thrown by writable() instead
+  const original = query.reject;
+  if (typeof original === "function") {
+    query.reject = (error: unknown) => {
+      fail(error);
+      original(error);
+    };
+  }
+  return failed;
+}
+
 /**
  * Loads CSV records into `table`. Each item of `rows` is one record (fields already escaped with csvField,
  * trailing newline optional) or several newline-terminated records. Columns not listed get their defaults.
@@ -84,9 +111,14 @@ export async function copyRows(
   const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
   if (target.driver === "postgres") {
     const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-    const stream = await target.sql.unsafe(copyStatement(table, columns, "STDIN")).writable();
+    const query = target.sql.unsafe(copyStatement(table, columns, "STDIN")) as PendingCopy;
+    const serverError = observeServerError(query);
+    const stream = await query.writable();
     // Readable.from keeps pulling only while the socket accepts data, so memory stays at about one batch.
-    await pipeline(Readable.from(batches(rows, chunkBytes, Number.POSITIVE_INFINITY)), stream);
+    await Promise.race([
+      pipeline(Readable.from(batches(rows, chunkBytes, Number.POSITIVE_INFINITY)), stream),
+      serverError,
+    ]);
     return;
   }
   const statement = copyStatement(table, columns, "'/dev/blob'");

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type DatabaseHandle } from "@/db";
 import { createTestDatabase, testDrivers } from "@/db/testing";
 import { AGING_BUCKET_KEYS, bucketOf, daysPastDue, utcDate } from "@/server/modules/accounts/aging";
-import { csvField, csvLine } from "./copy";
+import { copyRows, copyTargetOfTransaction, csvField, csvLine } from "./copy";
 import { DEMO_USERS, seedPortfolio, type SeedResult } from "./portfolio";
 import { Random } from "./random";
 import { US_STATES, US_TIME_ZONES, areaCodeZone } from "./us-geo";
@@ -11,7 +11,15 @@ import { US_STATES, US_TIME_ZONES, areaCodeZone } from "./us-geo";
 const NOW = new Date("2026-03-15T15:30:00Z");
 const TODAY = utcDate(NOW);
 
-type AccountRow = { external_ref: string; status: string; due_on: string | null; principal_minor: string | number; interest_minor: string | number; fees_minor: string | number; balance_minor: string | number };
+type AccountRow = {
+  external_ref: string;
+  status: string;
+  due_on: string | null;
+  principal_minor: string | number;
+  interest_minor: string | number;
+  fees_minor: string | number;
+  balance_minor: string | number;
+};
 
 async function query<T>(handle: DatabaseHandle, statement: ReturnType<typeof sql>): Promise<T[]> {
   return rowsOf<T>(await handle.db.execute(statement));
@@ -103,7 +111,8 @@ for (const driver of testDrivers()) {
           sql`select distinct time_zone from contact_points where org_id = ${result.orgId} and kind = 'address'`,
         )
       ).map((z) => z.time_zone);
-      for (const zone of ["America/Phoenix", "Pacific/Honolulu", "America/Anchorage", ...US_TIME_ZONES]) expect(zones).toContain(zone);
+      for (const zone of ["America/Phoenix", "Pacific/Honolulu", "America/Anchorage", ...US_TIME_ZONES])
+        expect(zones).toContain(zone);
     });
 
     it("fills every aging bucket, and zero-balance statuses are at zero without a due date", async () => {
@@ -151,7 +160,9 @@ for (const driver of testDrivers()) {
     });
 
     it("refuses to seed an existing slug, leaving exactly one seed audit event", async () => {
-      await expect(seedPortfolio(handle, { accounts: 60, seed: 8, now: NOW })).rejects.toThrow(/slug "demo" already exists/);
+      await expect(seedPortfolio(handle, { accounts: 60, seed: 8, now: NOW })).rejects.toThrow(
+        /slug "demo" already exists/,
+      );
       const events = await query<{ action: string; entity_id: string; after: { seed: number; accounts: number } }>(
         handle,
         sql`select action, entity_id, after from audit_events where action = 'portfolio.seeded'`,
@@ -160,8 +171,58 @@ for (const driver of testDrivers()) {
       expect(events[0]).toMatchObject({ entity_id: result.orgId, after: { seed: 7, accounts: 300 } });
     });
 
+    it("surfaces a bad row's COPY error inside a transaction (no hang) and rolls the rows back", async () => {
+      const countDebtors = async () =>
+        (await query<{ n: number }>(handle, sql`select count(*)::int as n from debtors`))[0]!.n;
+      const before = await countDebtors();
+      const load = handle.db.transaction(async (tx) => {
+        const target = copyTargetOfTransaction(handle.driver, tx);
+        await copyRows(
+          target,
+          "debtors",
+          ["id", "org_id", "first_name", "last_name"],
+          [
+            `00000000-0000-4000-8000-000000000001,${result.orgId},"Good","Row"`,
+            `not-a-uuid,${result.orgId},"Bad","Row"`,
+          ],
+        );
+      });
+      await expect(load).rejects.toThrow(/uuid/);
+      expect(await countDebtors()).toBe(before);
+    });
+
+    it("rebuilds exactly the indexes and foreign keys it drops for a bulk load", async () => {
+      const other = await createTestDatabase(driver);
+      const catalog = () =>
+        query<{ def: string }>(
+          other,
+          sql`select pg_get_indexdef(indexrelid) as def from pg_index
+               where indrelid in ('debtors'::regclass, 'contact_points'::regclass, 'accounts'::regclass, 'ledger_transactions'::regclass)
+              union all
+              select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+               where conrelid in ('debtors'::regclass, 'contact_points'::regclass, 'accounts'::regclass, 'ledger_transactions'::regclass)
+              order by 1`,
+        );
+      try {
+        const before = await catalog();
+        expect(before.length).toBeGreaterThan(20);
+        const bulk = await seedPortfolio(other, { accounts: 300, seed: 7, now: NOW, indexes: "rebuild" });
+        expect(bulk.timings.rebuildSeconds).not.toBeNull();
+        expect(await catalog()).toEqual(before);
+        expect(await accountsOf(other, bulk.orgId)).toEqual(await accountsOf(handle, result.orgId));
+      } finally {
+        await other.close();
+      }
+    });
+
     it("covers every state and zone even at 60 accounts", async () => {
-      const small = await seedPortfolio(handle, { accounts: 60, seed: 3, now: NOW, orgSlug: "small", orgName: "Small" });
+      const small = await seedPortfolio(handle, {
+        accounts: 60,
+        seed: 3,
+        now: NOW,
+        orgSlug: "small",
+        orgName: "Small",
+      });
       expect(small.counts.accounts).toBe(60);
       const [row] = await query<{ states: number; zones: number }>(
         handle,

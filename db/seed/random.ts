@@ -27,7 +27,11 @@ function splitmix32(seed: number): () => number {
 }
 
 /** A precomputed weighted choice: build once, draw many times in O(log n). */
-export type WeightedTable<T> = { readonly items: readonly T[]; readonly cumulative: Float64Array; readonly total: number };
+export type WeightedTable<T> = {
+  readonly items: readonly T[];
+  readonly cumulative: Float64Array;
+  readonly total: number;
+};
 
 export function weightedTable<T>(entries: readonly (readonly [T, number])[]): WeightedTable<T> {
   const items: T[] = [];
@@ -139,11 +143,18 @@ export class Random {
     const w3 = this.uint32();
     // 16-bit lookups: 8 table reads and few concatenations, since seeding makes millions of these.
     return (
-      hex16(w0 >>> 16) + hex16(w0 & 0xffff) + "-" +
-      hex16(w1 >>> 16) + "-" +
-      hex16(0x4000 | (w1 & 0x0fff)) + "-" + // version 4
-      hex16(0x8000 | (w2 >>> 18)) + "-" + // variant 10xx
-      hex16(w2 & 0xffff) + hex16(w3 >>> 16) + hex16(w3 & 0xffff)
+      hex16(w0 >>> 16) +
+      hex16(w0 & 0xffff) +
+      "-" +
+      hex16(w1 >>> 16) +
+      "-" +
+      hex16(0x4000 | (w1 & 0x0fff)) +
+      "-" + // version 4
+      hex16(0x8000 | (w2 >>> 18)) +
+      "-" + // variant 10xx
+      hex16(w2 & 0xffff) +
+      hex16(w3 >>> 16) +
+      hex16(w3 & 0xffff)
     );
   }
 
