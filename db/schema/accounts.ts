@@ -15,19 +15,9 @@ import { id, instant, money, orgId, timestamps } from "./_columns";
 import { creditors } from "./creditors";
 import { debtors } from "./debtors";
 import { organizations, users } from "./organizations";
+import { ACCOUNT_STATUSES } from "./values";
 
-export const accountStatus = pgEnum("account_status", [
-  "active",
-  "in_plan",
-  "promised",
-  "disputed",
-  "on_hold",
-  "settled",
-  "paid",
-  "closed",
-  "recalled",
-  "legal",
-]);
+export const accountStatus = pgEnum("account_status", ACCOUNT_STATUSES);
 
 /**
  * A debt. The balance columns are a projection of the ledger: they change only in the same transaction as the

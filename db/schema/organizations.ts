@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { id, instant, orgId, timestamps } from "./_columns";
+import { USER_ROLES } from "./values";
 
 export const organizations = pgTable("organizations", {
   id: id(),
@@ -9,7 +10,7 @@ export const organizations = pgTable("organizations", {
   ...timestamps(),
 });
 
-export const userRole = pgEnum("user_role", ["admin", "manager", "agent", "auditor"]);
+export const userRole = pgEnum("user_role", USER_ROLES);
 
 export const users = pgTable(
   "users",

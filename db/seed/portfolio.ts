@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { rowsOf, type Database, type DatabaseHandle } from "@/db";
 import { creditors, organizations, users } from "@/db/schema";
+import { ACCOUNT_STATUSES } from "@/db/schema/values";
 import { utcDate } from "@/server/modules/accounts/aging";
 import { recordAudit } from "@/server/modules/audit/record";
 import { systemContext, withTransaction } from "@/server/lib/context";
@@ -537,18 +538,6 @@ const PHONE_OPT_OUT_SOURCES = ["sms_stop", "verbal_request", "written_request", 
 const EMAIL_OPT_OUT_SOURCES = ["unsubscribe_link", "email_reply", "debtor_portal"];
 const PAYMENT_METHODS = ["ACH payment", "Card payment", "Check payment", "Debtor portal payment"];
 
-const ACCOUNT_STATUSES = [
-  "active",
-  "in_plan",
-  "promised",
-  "disputed",
-  "on_hold",
-  "settled",
-  "paid",
-  "closed",
-  "recalled",
-  "legal",
-] as const;
 type Status = (typeof ACCOUNT_STATUSES)[number];
 type PhoneType = "mobile" | "landline" | "work";
 type Consent = "none" | "express" | "express_written";

@@ -1,7 +1,8 @@
+import { USER_ROLES } from "@/db/schema/values";
 import type { ServiceContext } from "./context";
 import { ForbiddenError } from "./errors";
 
-export const ROLES = ["admin", "manager", "agent", "auditor"] as const;
+export const ROLES = USER_ROLES;
 export type Role = (typeof ROLES)[number];
 
 /**

@@ -1,18 +1,8 @@
 import { z } from "zod";
+import { ACCOUNT_STATUSES } from "@/db/schema/values";
 import { AGING_BUCKET_KEYS } from "./aging";
 
-export const ACCOUNT_STATUSES = [
-  "active",
-  "in_plan",
-  "promised",
-  "disputed",
-  "on_hold",
-  "settled",
-  "paid",
-  "closed",
-  "recalled",
-  "legal",
-] as const;
+export { ACCOUNT_STATUSES };
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 export const ACCOUNT_SORTS = ["dpd", "balance", "reference", "placed", "status"] as const;

@@ -62,6 +62,9 @@ describe.each(testDrivers())("accounts (%s)", (driver) => {
     expect(await list({ q: "R_1" })).toEqual([]);
     const byDpd = await list({ sort: "dpd", dir: "desc" });
     expect(byDpd.slice(0, 5)).toEqual(["R-181", "R-90", "R-31", "R-30", "R-1"]);
+    const leastOverdue = await list({ sort: "dpd", dir: "asc" });
+    expect(new Set(leastOverdue.slice(0, 3))).toEqual(new Set(["R-CUR", "R-PAID", "R-NOTDUE"])); // no due date = current
+    expect(leastOverdue.slice(3)).toEqual(["R-1", "R-30", "R-31", "R-90", "R-181"]);
     const page = await listAccounts({ ctx: staffContext(handle.db, org, "agent"), input: { pageSize: 10, page: 1 } });
     expect(page.total).toBe(8);
     expect(page.rows.find((r) => r.externalRef === "R-90")).toMatchObject({ dpd: 90, bucket: "61-90", balanceMinor: 40_000 });
