@@ -14,19 +14,38 @@ const uiMayNotImport = {
       group: ["@/server/modules/*/*", "!@/server/modules/*/*.schemas", "!@/server/modules/accounts/aging"],
       message: "UI may import only zod schemas and pure helpers from domain modules; call a tRPC procedure.",
     },
-    { group: ["@/server/lib/*", "!@/server/lib/money", "!@/server/lib/permissions"], message: "Server internals stay on the server." },
+    {
+      group: ["@/server/lib/*", "!@/server/lib/money", "!@/server/lib/permissions"],
+      message: "Server internals stay on the server.",
+    },
   ],
 };
 
 const domainMayNotImport = {
   patterns: [
-    { group: ["@trpc/*", "next", "next/*", "next-auth", "next-auth/*", "react", "react-dom"], message: "The domain does not know its transport or UI." },
-    { group: ["@/server/api/*", "@/server/auth/*", "@/app/*", "@/components/*"], message: "Data flows one way: transport → domain → database." },
+    {
+      group: ["@trpc/*", "next", "next/*", "next-auth", "next-auth/*", "react", "react-dom"],
+      message: "The domain does not know its transport or UI.",
+    },
+    {
+      group: ["@/server/api/*", "@/server/auth/*", "@/app/*", "@/components/*"],
+      message: "Data flows one way: transport → domain → database.",
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      "db/migrations/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -49,7 +68,10 @@ export default tseslint.config(
     },
   },
   { files: ["app/**", "components/**"], rules: { "no-restricted-imports": ["error", uiMayNotImport] } },
-  { files: ["server/modules/**", "server/lib/**", "db/**"], rules: { "no-restricted-imports": ["error", domainMayNotImport] } },
+  {
+    files: ["server/modules/**", "server/lib/**", "db/**"],
+    rules: { "no-restricted-imports": ["error", domainMayNotImport] },
+  },
   {
     files: ["**/*.test.ts", "e2e/**", "scripts/**", "db/testing/**", "db/seed/**"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off", "@typescript-eslint/no-unsafe-assignment": "off" },

@@ -16,7 +16,9 @@ async function main(command: string | undefined): Promise<void> {
   try {
     const started = Date.now();
     await migrateDatabase(handle);
-    console.log(`[db] ${options.url ? "PostgreSQL" : `PGlite at ${options.dataDir}`}: migrations applied (${Date.now() - started} ms)`);
+    console.log(
+      `[db] ${options.url ? "PostgreSQL" : `PGlite at ${options.dataDir}`}: migrations applied (${Date.now() - started} ms)`,
+    );
     if (command === "migrate") return;
     const [orgs] = await handle.db.select({ n: count() }).from(organizations);
     if (orgs!.n === 0) {

@@ -72,7 +72,11 @@ describe.each(testDrivers())("database (%s)", (driver) => {
 
   it("derives the balance from its components and stores money as integers", async () => {
     const org = await createOrg(handle.db, "money");
-    const account = await createAccount(handle.db, org, { principalMinor: 9_007_199_254_740, interestMinor: 12, feesMinor: 3 });
+    const account = await createAccount(handle.db, org, {
+      principalMinor: 9_007_199_254_740,
+      interestMinor: 12,
+      feesMinor: 3,
+    });
     expect(account.balanceMinor).toBe(9_007_199_254_755);
   });
 });

@@ -10,14 +10,22 @@ import { verifyAuditChains } from "@/server/modules/audit/verify";
 async function main(): Promise<number> {
   const handle = await openDatabase(databaseOptionsFromEnv());
   try {
-    const orgs = await handle.db.select({ id: organizations.id, name: organizations.name }).from(organizations).orderBy(sql`name`);
-    const reports = await verifyAuditChains(handle.db, orgs.map((o) => o.id));
+    const orgs = await handle.db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .orderBy(sql`name`);
+    const reports = await verifyAuditChains(
+      handle.db,
+      orgs.map((o) => o.id),
+    );
     let broken = 0;
     for (const report of reports) {
       const name = orgs.find((o) => o.id === report.orgId)?.name ?? report.orgId;
       if (report.broken) {
         broken++;
-        console.log(`BROKEN  ${name}: event seq ${report.broken.seq} — ${report.broken.reason} (${report.events} events before it verified)`);
+        console.log(
+          `BROKEN  ${name}: event seq ${report.broken.seq} — ${report.broken.reason} (${report.events} events before it verified)`,
+        );
       } else {
         console.log(`ok      ${name}: ${report.events} events, chain intact`);
       }

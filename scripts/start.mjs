@@ -42,7 +42,18 @@ function newestMtime(entry) {
 function needsBuild() {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
-  const sources = ["app", "components", "server", "db", "emails", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json"];
+  const sources = [
+    "app",
+    "components",
+    "server",
+    "db",
+    "emails",
+    "public",
+    "proxy.ts",
+    "instrumentation.ts",
+    "next.config.ts",
+    "package-lock.json",
+  ];
   return sources.some((s) => newestMtime(path.join(root, s)) > statSync(buildId).mtimeMs);
 }
 
@@ -65,7 +76,10 @@ const url = `http://localhost:${port}`;
 for (let i = 0; i < 120; i++) {
   await new Promise((r) => setTimeout(r, 500));
   if (server.exitCode !== null) break;
-  const ok = await fetch(`http://127.0.0.1:${port}/sign-in`).then((r) => r.ok, () => false);
+  const ok = await fetch(`http://127.0.0.1:${port}/sign-in`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ok) {
     console.log(`\n  Recoup is running at ${url}  (sign in with a demo login above; Ctrl+C to stop)\n`);
     break;

@@ -9,10 +9,14 @@ export default function ConsoleError({ error, retry }: { error: unknown; retry: 
   useEffect(() => {
     console.error(error);
   }, [error]);
-  const digest = error instanceof Error && "digest" in error ? String((error as Error & { digest?: string }).digest ?? "") : "";
+  const digest =
+    error instanceof Error && "digest" in error ? String((error as Error & { digest?: string }).digest ?? "") : "";
 
   return (
-    <div role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-4 rounded-lg border border-dashed px-6 py-16 text-center">
+    <div
+      role="alert"
+      className="mx-auto flex max-w-lg flex-col items-center gap-4 rounded-lg border border-dashed px-6 py-16 text-center"
+    >
       <div className="flex size-12 items-center justify-center rounded-full bg-destructive/10 text-destructive">
         <TriangleAlertIcon className="size-6" aria-hidden="true" />
       </div>

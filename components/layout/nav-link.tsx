@@ -14,7 +14,7 @@ export function NavLink({ href, children, className }: { href: string; children:
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap text-sidebar-foreground/80 outline-none transition-colors",
+        "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap text-sidebar-foreground/80 transition-colors outline-none",
         "hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:ring-[3px] focus-visible:ring-sidebar-ring/50",
         active && "bg-sidebar-accent text-sidebar-accent-foreground",
         className,

@@ -10,7 +10,15 @@ function rolesFor(permission: Permission): string {
 }
 
 /** Shown by a console page when the signed-in role lacks the page's permission. */
-export function NotAllowed({ permission, role, what = "this page" }: { permission: Permission; role?: Role; what?: string }) {
+export function NotAllowed({
+  permission,
+  role,
+  what = "this page",
+}: {
+  permission: Permission;
+  role?: Role;
+  what?: string;
+}) {
   const roles = rolesFor(permission);
   const plural = roles.includes(" and ");
   return (

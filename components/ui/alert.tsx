@@ -21,8 +21,7 @@ const alertVariants = cva(
   },
 );
 
-type AlertProps = React.ComponentProps<"div"> &
-  VariantProps<typeof alertVariants>;
+type AlertProps = React.ComponentProps<"div"> & VariantProps<typeof alertVariants>;
 
 function Alert({ className, variant, role = "alert", ...props }: AlertProps) {
   return (
@@ -40,19 +39,13 @@ function AlertTitle({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="alert-title"
-      className={cn(
-        "col-start-2 line-clamp-1 min-h-4 font-medium tracking-tight",
-        className,
-      )}
+      className={cn("col-start-2 line-clamp-1 min-h-4 font-medium tracking-tight", className)}
       {...props}
     />
   );
 }
 
-function AlertDescription({
-  className,
-  ...props
-}: React.ComponentProps<"div">) {
+function AlertDescription({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="alert-description"

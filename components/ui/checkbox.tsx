@@ -6,10 +6,7 @@ import { CheckIcon, MinusIcon } from "lucide-react";
 
 import { cn } from "@/components/ui/utils";
 
-function Checkbox({
-  className,
-  ...props
-}: React.ComponentProps<typeof CheckboxPrimitive.Root>) {
+function Checkbox({ className, ...props }: React.ComponentProps<typeof CheckboxPrimitive.Root>) {
   return (
     <CheckboxPrimitive.Root
       data-slot="checkbox"
@@ -27,14 +24,8 @@ function Checkbox({
         data-slot="checkbox-indicator"
         className="group/indicator flex items-center justify-center text-current transition-none"
       >
-        <CheckIcon
-          aria-hidden="true"
-          className="size-3.5 group-data-[state=indeterminate]/indicator:hidden"
-        />
-        <MinusIcon
-          aria-hidden="true"
-          className="hidden size-3.5 group-data-[state=indeterminate]/indicator:block"
-        />
+        <CheckIcon aria-hidden="true" className="size-3.5 group-data-[state=indeterminate]/indicator:hidden" />
+        <MinusIcon aria-hidden="true" className="hidden size-3.5 group-data-[state=indeterminate]/indicator:block" />
       </CheckboxPrimitive.Indicator>
     </CheckboxPrimitive.Root>
   );

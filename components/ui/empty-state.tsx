@@ -52,10 +52,7 @@ function EmptyState({
         </div>
       ) : null}
       <div className="flex max-w-sm flex-col items-center gap-1.5">
-        <Title
-          data-slot="empty-state-title"
-          className="text-lg font-semibold tracking-tight"
-        >
+        <Title data-slot="empty-state-title" className="text-lg font-semibold tracking-tight">
           {title}
         </Title>
         {description ? (
@@ -69,10 +66,7 @@ function EmptyState({
       </div>
       {children}
       {action ? (
-        <div
-          data-slot="empty-state-action"
-          className="flex flex-wrap items-center justify-center gap-2"
-        >
+        <div data-slot="empty-state-action" className="flex flex-wrap items-center justify-center gap-2">
           {action}
         </div>
       ) : null}

@@ -13,19 +13,11 @@ type NativeSelectProps = React.ComponentProps<"select"> & {
  * forwards every prop (name, defaultValue, required, aria-*, ref, ...).
  * Use `<option>` / `<optgroup>` children.
  */
-function NativeSelect({
-  className,
-  wrapperClassName,
-  multiple,
-  ...props
-}: NativeSelectProps) {
+function NativeSelect({ className, wrapperClassName, multiple, ...props }: NativeSelectProps) {
   return (
     <div
       data-slot="native-select-wrapper"
-      className={cn(
-        "relative w-full has-[select:disabled]:opacity-50",
-        wrapperClassName,
-      )}
+      className={cn("relative w-full has-[select:disabled]:opacity-50", wrapperClassName)}
     >
       <select
         data-slot="native-select"

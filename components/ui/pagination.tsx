@@ -1,19 +1,11 @@
 import * as React from "react";
 import { Slot } from "radix-ui";
-import {
-  ChevronLeftIcon,
-  ChevronRightIcon,
-  MoreHorizontalIcon,
-} from "lucide-react";
+import { ChevronLeftIcon, ChevronRightIcon, MoreHorizontalIcon } from "lucide-react";
 
 import { buttonVariants, type ButtonProps } from "@/components/ui/button";
 import { cn } from "@/components/ui/utils";
 
-function Pagination({
-  className,
-  "aria-label": ariaLabel = "Pagination",
-  ...props
-}: React.ComponentProps<"nav">) {
+function Pagination({ className, "aria-label": ariaLabel = "Pagination", ...props }: React.ComponentProps<"nav">) {
   return (
     <nav
       aria-label={ariaLabel}
@@ -24,17 +16,8 @@ function Pagination({
   );
 }
 
-function PaginationContent({
-  className,
-  ...props
-}: React.ComponentProps<"ul">) {
-  return (
-    <ul
-      data-slot="pagination-content"
-      className={cn("flex flex-row items-center gap-1", className)}
-      {...props}
-    />
-  );
+function PaginationContent({ className, ...props }: React.ComponentProps<"ul">) {
+  return <ul data-slot="pagination-content" className={cn("flex flex-row items-center gap-1", className)} {...props} />;
 }
 
 function PaginationItem(props: React.ComponentProps<"li">) {
@@ -66,10 +49,7 @@ function PaginationLink({
       aria-current={isActive ? "page" : undefined}
       data-slot="pagination-link"
       data-active={isActive}
-      className={cn(
-        buttonVariants({ variant: isActive ? "outline" : "ghost", size }),
-        className,
-      )}
+      className={cn(buttonVariants({ variant: isActive ? "outline" : "ghost", size }), className)}
       {...props}
     />
   );
@@ -113,11 +93,7 @@ function PaginationDirectionLink({
       data-slot={`pagination-${direction}`}
       size="default"
       asChild={asChild}
-      className={cn(
-        "gap-1 px-2.5",
-        isPrevious ? "sm:pl-2.5" : "sm:pr-2.5",
-        className,
-      )}
+      className={cn("gap-1 px-2.5", isPrevious ? "sm:pl-2.5" : "sm:pr-2.5", className)}
       {...props}
     >
       {asChild ? (
@@ -138,10 +114,7 @@ function PaginationNext(props: PaginationDirectionProps) {
   return <PaginationDirectionLink direction="next" {...props} />;
 }
 
-function PaginationEllipsis({
-  className,
-  ...props
-}: React.ComponentProps<"span">) {
+function PaginationEllipsis({ className, ...props }: React.ComponentProps<"span">) {
   return (
     <span
       data-slot="pagination-ellipsis"

@@ -2,13 +2,7 @@
 
 import * as React from "react";
 import { Toaster as Sonner, type ToasterProps } from "sonner";
-import {
-  CircleCheckIcon,
-  InfoIcon,
-  LoaderCircleIcon,
-  OctagonXIcon,
-  TriangleAlertIcon,
-} from "lucide-react";
+import { CircleCheckIcon, InfoIcon, LoaderCircleIcon, OctagonXIcon, TriangleAlertIcon } from "lucide-react";
 
 import { cn } from "@/components/ui/utils";
 
@@ -17,12 +11,7 @@ import { cn } from "@/components/ui/utils";
  * `toast(...)` from "sonner". Colors follow the theme CSS variables; pass
  * `theme` explicitly if you manage light/dark yourself (defaults to "system").
  */
-function Toaster({
-  className,
-  theme = "system",
-  style,
-  ...props
-}: ToasterProps) {
+function Toaster({ className, theme = "system", style, ...props }: ToasterProps) {
   return (
     <Sonner
       theme={theme}
@@ -32,12 +21,7 @@ function Toaster({
         info: <InfoIcon className="size-4" aria-hidden="true" />,
         warning: <TriangleAlertIcon className="size-4" aria-hidden="true" />,
         error: <OctagonXIcon className="size-4" aria-hidden="true" />,
-        loading: (
-          <LoaderCircleIcon
-            className="size-4 animate-spin"
-            aria-hidden="true"
-          />
-        ),
+        loading: <LoaderCircleIcon className="size-4 animate-spin" aria-hidden="true" />,
       }}
       style={
         {

@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  char,
-  date,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, char, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, instant, money, orgId, timestamps } from "./_columns";
 import { creditors } from "./creditors";
 import { debtors } from "./debtors";
@@ -118,7 +107,9 @@ export const ledgerTransactions = pgTable(
   },
   (t) => [
     index("ledger_account_idx").on(t.accountId, t.effectiveOn),
-    uniqueIndex("ledger_org_external_unique").on(t.orgId, t.externalId).where(sql`${t.externalId} is not null`),
+    uniqueIndex("ledger_org_external_unique")
+      .on(t.orgId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
   ],
 );
 

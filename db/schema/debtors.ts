@@ -23,7 +23,9 @@ export const debtors = pgTable(
     ...timestamps(),
   },
   (t) => [
-    uniqueIndex("debtors_org_external_unique").on(t.orgId, t.externalId).where(sql`${t.externalId} is not null`),
+    uniqueIndex("debtors_org_external_unique")
+      .on(t.orgId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
     index("debtors_org_name_idx").on(t.orgId, t.lastName, t.firstName),
     // Case-insensitive prefix search on the last name (text_pattern_ops serves LIKE 'abc%' under any collation).
     index("debtors_org_last_name_prefix_idx").on(t.orgId, sql`lower(${t.lastName}) text_pattern_ops`),

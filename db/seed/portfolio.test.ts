@@ -169,6 +169,12 @@ for (const driver of testDrivers()) {
       );
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ entity_id: result.orgId, after: { seed: 7, accounts: 300 } });
+      const runs = rowsOf<{ job: string; status: string; accounts: number }>(
+        await handle.db.execute(
+          sql`select job, status, (stats->>'accounts')::int as accounts from job_runs where org_id = ${result.orgId}`,
+        ),
+      );
+      expect(runs).toEqual([{ job: "seed", status: "succeeded", accounts: 300 }]);
     });
 
     it("surfaces a bad row's COPY error inside a transaction (no hang) and rolls the rows back", async () => {

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { rowsOf, type Database, type DatabaseHandle } from "@/db";
-import { creditors, organizations, users } from "@/db/schema";
+import { creditors, jobRuns, organizations, users } from "@/db/schema";
 import { ACCOUNT_STATUSES } from "@/db/schema/values";
 import { utcDate } from "@/server/modules/accounts/aging";
 import { recordAudit } from "@/server/modules/audit/record";
@@ -1423,6 +1423,15 @@ export async function seedPortfolio(handle: DatabaseHandle, options: SeedOptions
         after: { ...counts, seed, today },
       }),
     );
+    // Recorded like any other job, so the console's job history shows when the portfolio was loaded.
+    await db.insert(jobRuns).values({
+      orgId,
+      job: "seed",
+      status: "succeeded",
+      startedAt: new Date(Date.now() - (performance.now() - started)),
+      finishedAt: new Date(),
+      stats: { ...counts, seed },
+    });
   });
 
   return {

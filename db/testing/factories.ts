@@ -18,7 +18,10 @@ export type TestOrg = {
 export async function createOrg(db: Database, label = randomUUID().slice(0, 8)): Promise<TestOrg> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
-  const [org] = await db.insert(organizations).values({ name: `Org ${label}`, slug: `org-${label}` }).returning();
+  const [org] = await db
+    .insert(organizations)
+    .values({ name: `Org ${label}`, slug: `org-${label}` })
+    .returning();
   const roles: Role[] = ["admin", "manager", "agent", "auditor"];
   const created = await db
     .insert(users)
@@ -32,7 +35,10 @@ export async function createOrg(db: Database, label = randomUUID().slice(0, 8)):
       })),
     )
     .returning();
-  const [creditor] = await db.insert(creditors).values({ orgId: org!.id, code: "CRED", name: `Creditor ${label}` }).returning();
+  const [creditor] = await db
+    .insert(creditors)
+    .values({ orgId: org!.id, code: "CRED", name: `Creditor ${label}` })
+    .returning();
   return {
     orgId: org!.id,
     users: Object.fromEntries(created.map((u) => [u.role, { id: u.id, email: u.email }])) as TestOrg["users"],

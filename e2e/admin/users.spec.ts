@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signIn, signInWith } from "../fixtures/auth";
 
-test("an admin adds a user, is told about a duplicate email, and deactivates the user after confirming", async ({ page, browser }) => {
+test("an admin adds a user, is told about a duplicate email, and deactivates the user after confirming", async ({
+  page,
+  browser,
+}) => {
   const email = `new.agent.${Date.now()}@demo.recoup.test`;
   await signIn(page, "admin");
   await page.getByRole("link", { name: "Users" }).click();
@@ -24,7 +27,10 @@ test("an admin adds a user, is told about a duplicate email, and deactivates the
   await dialog.getByLabel("Temporary password").fill("temporary-password-1");
   await dialog.getByRole("button", { name: "Create user" }).click();
   await expect(dialog.getByText(/already exists/)).toBeVisible();
-  await dialog.getByRole("button", { name: /Cancel|Close/ }).first().click();
+  await dialog
+    .getByRole("button", { name: /Cancel|Close/ })
+    .first()
+    .click();
   await expect(page.getByRole("row", { name: /Nia Again/ })).toHaveCount(0);
 
   // The new user can sign in.

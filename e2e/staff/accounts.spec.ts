@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "../fixtures/auth";
 
-test("an agent filters the accounts list, opens an account and adds a note that lands in the timeline", async ({ page }) => {
+test("an agent filters the accounts list, opens an account and adds a note that lands in the timeline", async ({
+  page,
+}) => {
   await signIn(page, "agent");
   await page.getByRole("link", { name: "Accounts" }).first().click();
   await expect(page.getByRole("heading", { name: "Accounts", level: 1 })).toBeVisible();

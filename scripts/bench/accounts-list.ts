@@ -37,8 +37,18 @@ export const accountsListBenchmark: Benchmark = {
       const db = handle.db;
       const [agent] = await db.select().from(users).where(eq(users.role, "agent")).limit(1);
       const [creditor] = await db.select().from(creditors).limit(1);
-      const [sample] = await db.select().from(accountsTable).where(and(eq(accountsTable.orgId, agent!.orgId))).limit(1);
-      const ctx = { db, orgId: agent!.orgId, actor: { type: "staff" as const, userId: agent!.id, role: agent!.role }, requestId: "bench", now: () => new Date() };
+      const [sample] = await db
+        .select()
+        .from(accountsTable)
+        .where(and(eq(accountsTable.orgId, agent!.orgId)))
+        .limit(1);
+      const ctx = {
+        db,
+        orgId: agent!.orgId,
+        actor: { type: "staff" as const, userId: agent!.id, role: agent!.role },
+        requestId: "bench",
+        now: () => new Date(),
+      };
       const combos: [string, ListAccountsInput][] = [
         ["default (most overdue first)", {}],
         ["bucket 61-90 by balance", { bucket: ["61-90"], sort: "balance", dir: "desc" }],

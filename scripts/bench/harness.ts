@@ -1,7 +1,12 @@
 import { migrateDatabase, openDatabase, type DatabaseHandle } from "@/db";
 
 export type Figure = { metric: string; value: number; unit: string };
-export type BenchContext = { accounts: number; serverUrl: string; log: (message: string) => void; report: (figure: Figure) => void };
+export type BenchContext = {
+  accounts: number;
+  serverUrl: string;
+  log: (message: string) => void;
+  report: (figure: Figure) => void;
+};
 export type Benchmark = { run: (ctx: BenchContext) => Promise<void> };
 
 export function databaseUrl(serverUrl: string, name: string): string {
@@ -13,7 +18,8 @@ export function databaseUrl(serverUrl: string, name: string): string {
 /** Drops and recreates a scratch database on the benchmark server; refuses anything but this machine. */
 export async function freshDatabase(serverUrl: string, name: string): Promise<DatabaseHandle> {
   const host = new URL(serverUrl).hostname;
-  if (!["127.0.0.1", "localhost", "::1"].includes(host)) throw new Error(`Benchmarks run only on a local server, not ${host}`);
+  if (!["127.0.0.1", "localhost", "::1"].includes(host))
+    throw new Error(`Benchmarks run only on a local server, not ${host}`);
   const admin = await openDatabase({ url: serverUrl, max: 1 });
   if (admin.driver !== "postgres") throw new Error("benchmarks need PostgreSQL");
   await admin.sql.unsafe(`drop database if exists ${name} with (force)`);

@@ -22,7 +22,8 @@ export const seedBenchmark: Benchmark = {
       const started = performance.now();
       const result = await seedPortfolio(handle, { accounts, seed: 1, log });
       const seedSeconds = (performance.now() - started) / 1000;
-      const bulkRows = result.counts.debtors + result.counts.contactPoints + result.counts.accounts + result.counts.ledgerTransactions;
+      const bulkRows =
+        result.counts.debtors + result.counts.contactPoints + result.counts.accounts + result.counts.ledgerTransactions;
 
       let copySeconds = 0;
       for (const table of BULK_TABLES) {
@@ -37,7 +38,10 @@ export const seedBenchmark: Benchmark = {
         await handle.sql.unsafe(`copy ${table} (${columns}) to '${file}'`);
         await handle.sql.unsafe(`create table bare_${table} (like ${table} including generated)`);
         const t0 = performance.now();
-        await pipeline(createReadStream(file), await handle.sql.unsafe(`copy bare_${table} (${columns}) from stdin`).writable());
+        await pipeline(
+          createReadStream(file),
+          await handle.sql.unsafe(`copy bare_${table} (${columns}) from stdin`).writable(),
+        );
         copySeconds += (performance.now() - t0) / 1000;
         await handle.sql.unsafe(`drop table bare_${table}`);
         rmSync(file);

@@ -19,7 +19,11 @@ export function toTrpcError(error: unknown, requestId: string): TRPCError {
   if (error instanceof TRPCError) return error;
   if (error instanceof ServiceError) {
     const issues: FieldIssue[] | undefined = "issues" in error ? (error.issues as FieldIssue[]) : undefined;
-    return new TRPCError({ code: codes[error.kind], message: error.message, cause: issues ? new IssuesCause(issues) : error });
+    return new TRPCError({
+      code: codes[error.kind],
+      message: error.message,
+      cause: issues ? new IssuesCause(issues) : error,
+    });
   }
   logger.error({ err: error, requestId }, "unexpected error in procedure");
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Something went wrong (request ${requestId})` });

@@ -57,7 +57,8 @@ describe.each(testDrivers())("API gates and tenancy (%s)", (driver) => {
     "dashboard.creditors": (c) => c.dashboard.creditors(),
     "user.me": (c) => c.user.me(),
     "user.list": (c) => c.user.list(),
-    "user.create": (c) => c.user.create({ email: "new@a.test", name: "New", role: "agent", password: "long-enough-password" }),
+    "user.create": (c) =>
+      c.user.create({ email: "new@a.test", name: "New", role: "agent", password: "long-enough-password" }),
     "user.setRole": (c) => c.user.setRole({ userId: a.users.agent.id, role: "manager" }),
     "user.setActive": (c) => c.user.setActive({ userId: a.users.agent.id, active: false }),
   });
@@ -74,7 +75,9 @@ describe.each(testDrivers())("API gates and tenancy (%s)", (driver) => {
 
   it("lets the auditor read but never mutate, and writes nothing when refusing", async () => {
     const [before] = await handle.db.select({ n: count() }).from(auditEvents);
-    const mutations = Object.entries(appRouter._def.procedures).filter(([, p]) => (p as unknown as { _def: { type: string } })._def.type === "mutation");
+    const mutations = Object.entries(appRouter._def.procedures).filter(
+      ([, p]) => (p as unknown as { _def: { type: string } })._def.type === "mutation",
+    );
     expect(mutations.length).toBeGreaterThanOrEqual(5);
     for (const [name] of mutations) {
       expect(await codeOf(calls()[name]!(as(a, "auditor"))), name).toBe("FORBIDDEN");
@@ -98,8 +101,14 @@ describe.each(testDrivers())("API gates and tenancy (%s)", (driver) => {
     const admin = as(a, "admin");
     expect(await codeOf(admin.account.byId({ accountId: accountB.id }))).toBe("NOT_FOUND");
     expect(await codeOf(admin.account.addNote({ accountId: accountB.id, body: "x" }))).toBe("NOT_FOUND");
-    expect(await codeOf(admin.account.changeStatus({ accountId: accountB.id, status: "on_hold", expectedVersion: 1, reason: "cross" }))).toBe("NOT_FOUND");
-    expect(await codeOf(admin.account.assign({ accountIds: [accountA.id, accountB.id], assigneeId: null }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        admin.account.changeStatus({ accountId: accountB.id, status: "on_hold", expectedVersion: 1, reason: "cross" }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(await codeOf(admin.account.assign({ accountIds: [accountA.id, accountB.id], assigneeId: null }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await codeOf(admin.user.setRole({ userId: b.users.agent.id, role: "manager" }))).toBe("NOT_FOUND");
     const list = await admin.account.list({});
     expect(list.rows.map((r) => r.externalRef)).toEqual(["A-1"]);
@@ -109,15 +118,23 @@ describe.each(testDrivers())("API gates and tenancy (%s)", (driver) => {
   it("rejects malformed ids and unknown values with specific messages", async () => {
     const admin = as(a, "admin");
     await expect(admin.account.byId({ accountId: "not-a-uuid" })).rejects.toThrow(/Malformed account id/);
-    await expect(admin.user.setRole({ userId: a.users.agent.id, role: "owner" as never })).rejects.toThrow(/Unknown role "owner"/);
-    await expect(admin.user.create({ email: "nope", name: "", role: "agent", password: "short" })).rejects.toMatchObject({
+    await expect(admin.user.setRole({ userId: a.users.agent.id, role: "owner" as never })).rejects.toThrow(
+      /Unknown role "owner"/,
+    );
+    await expect(
+      admin.user.create({ email: "nope", name: "", role: "agent", password: "short" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
   });
 
   it("hides internal errors behind a generic message", async () => {
     const broken = createCaller({
-      db: { select: () => { throw new Error("secret internal detail"); } } as never,
+      db: {
+        select: () => {
+          throw new Error("secret internal detail");
+        },
+      } as never,
       staff: { userId: a.users.admin.id, orgId: a.orgId, role: "admin", name: "x", email: "x" },
       requestId: "req-broken",
       now: () => FIXED_NOW,

@@ -12,7 +12,14 @@ export type StaffSession = { userId: string; orgId: string; role: Role; name: st
 export async function loadStaff(db: Database, userId: string | undefined | null): Promise<StaffSession | null> {
   if (!userId || !/^[0-9a-f-]{36}$/i.test(userId)) return null;
   const [user] = await db
-    .select({ userId: users.id, orgId: users.orgId, role: users.role, name: users.name, email: users.email, active: users.active })
+    .select({
+      userId: users.id,
+      orgId: users.orgId,
+      role: users.role,
+      name: users.name,
+      email: users.email,
+      active: users.active,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!user?.active) return null;

@@ -18,5 +18,8 @@ export const currentStaff = cache(async (): Promise<StaffSession | null> => {
 export async function requireStaff(permission?: Permission): Promise<{ staff: StaffSession; allowed: boolean }> {
   const staff = await currentStaff();
   if (!staff) redirect("/sign-in");
-  return { staff, allowed: permission ? can({ actor: { type: "staff", userId: staff.userId, role: staff.role } }, permission) : true };
+  return {
+    staff,
+    allowed: permission ? can({ actor: { type: "staff", userId: staff.userId, role: staff.role } }, permission) : true,
+  };
 }

@@ -31,7 +31,12 @@ export function newRequestId(): string {
   return randomUUID();
 }
 
-export function systemContext(db: Database, orgId: string, job: string, now: () => Date = () => new Date()): ServiceContext {
+export function systemContext(
+  db: Database,
+  orgId: string,
+  job: string,
+  now: () => Date = () => new Date(),
+): ServiceContext {
   return { orgId, actor: { type: "system", job }, requestId: `${job}:${newRequestId()}`, db, now };
 }
 

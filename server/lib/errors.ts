@@ -53,7 +53,11 @@ export class ValidationError extends ServiceError {
 
 /** PostgreSQL unique_violation, whichever driver raised it (drizzle wraps driver errors in `cause`). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  for (let e = error as { code?: string; constraint?: string; constraint_name?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+  for (
+    let e = error as { code?: string; constraint?: string; constraint_name?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
     if (e.code === "23505") {
       const name = e.constraint ?? e.constraint_name;
       return constraint === undefined || name === constraint;

@@ -1,7 +1,8 @@
 /** Money is integer minor units plus an ISO 4217 currency; formatting is the only place it becomes text. */
 export type Money = { minor: number; currency: string };
 
-const minorDigits = (currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+const minorDigits = (currency: string) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 export function formatMoney(minor: number, currency = "USD", locale = "en-US"): string {
   const digits = minorDigits(currency);

@@ -22,7 +22,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** All values of a parameter, whether repeated (`?status=a&status=b`) or comma-separated (`?status=a,b`). */
 function all(value: string | string[] | undefined): string[] {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  return list
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 function one(value: string | string[] | undefined): string | undefined {
@@ -36,8 +39,12 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | undefine
 
 /** Lenient: anything invalid in the URL is dropped, never an error page. */
 function parseFilters(sp: SearchParams): ListAccountsInput {
-  const status = [...new Set(all(sp.status).filter((s): s is AccountStatus => oneOf(ACCOUNT_STATUSES, s) !== undefined))];
-  const bucket = [...new Set(all(sp.bucket).filter((b): b is AgingBucket => oneOf(AGING_BUCKET_KEYS, b) !== undefined))];
+  const status = [
+    ...new Set(all(sp.status).filter((s): s is AccountStatus => oneOf(ACCOUNT_STATUSES, s) !== undefined)),
+  ];
+  const bucket = [
+    ...new Set(all(sp.bucket).filter((b): b is AgingBucket => oneOf(AGING_BUCKET_KEYS, b) !== undefined)),
+  ];
   const creditorId = one(sp.creditorId);
   const state = one(sp.state)?.toUpperCase();
   const assignee = one(sp.assignee);

@@ -98,9 +98,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Audit log" description="Every change, who made it and when, newest first. Times and dates are in UTC." />
+      <PageHeader
+        title="Audit log"
+        description="Every change, who made it and when, newest first. Times and dates are in UTC."
+      />
 
-      <form method="get" action="/audit" role="search" aria-label="Filter audit events" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
+      <form
+        method="get"
+        action="/audit"
+        role="search"
+        aria-label="Filter audit events"
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6"
+      >
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="audit-actor">Actor</Label>
           <NativeSelect id="audit-actor" name="actor" defaultValue={filters.actor ?? ""}>
@@ -115,7 +124,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="audit-action">Action</Label>
-          <Input id="audit-action" name="action" list="audit-actions" placeholder="e.g. account.status_changed" defaultValue={filters.action ?? ""} />
+          <Input
+            id="audit-action"
+            name="action"
+            list="audit-actions"
+            placeholder="e.g. account.status_changed"
+            defaultValue={filters.action ?? ""}
+          />
           <datalist id="audit-actions">
             {KNOWN_ACTIONS.map((a) => (
               <option key={a} value={a} />
@@ -124,7 +139,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="audit-entity-type">Entity type</Label>
-          <Input id="audit-entity-type" name="entityType" list="audit-entity-types" placeholder="e.g. account" defaultValue={filters.entityType ?? ""} />
+          <Input
+            id="audit-entity-type"
+            name="entityType"
+            list="audit-entity-types"
+            placeholder="e.g. account"
+            defaultValue={filters.entityType ?? ""}
+          />
           <datalist id="audit-entity-types">
             {KNOWN_ENTITY_TYPES.map((t) => (
               <option key={t} value={t} />
@@ -201,7 +222,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <span className="text-muted-foreground">{e.entityType}</span>{" "}
                     {e.entityId ? (
                       e.entityType === "account" ? (
-                        <Link href={`/accounts/${e.entityId}`} className="font-mono text-xs underline-offset-4 hover:underline">
+                        <Link
+                          href={`/accounts/${e.entityId}`}
+                          className="font-mono text-xs underline-offset-4 hover:underline"
+                        >
                           {e.entityId}
                         </Link>
                       ) : (
@@ -227,11 +251,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         <div className="mt-2 grid gap-2">
                           <div>
                             <div className="text-xs font-medium text-muted-foreground">Before</div>
-                            <pre className="max-h-64 overflow-auto rounded-md bg-muted p-2 font-mono text-xs">{json(e.before)}</pre>
+                            <pre className="max-h-64 overflow-auto rounded-md bg-muted p-2 font-mono text-xs">
+                              {json(e.before)}
+                            </pre>
                           </div>
                           <div>
                             <div className="text-xs font-medium text-muted-foreground">After</div>
-                            <pre className="max-h-64 overflow-auto rounded-md bg-muted p-2 font-mono text-xs">{json(e.after)}</pre>
+                            <pre className="max-h-64 overflow-auto rounded-md bg-muted p-2 font-mono text-xs">
+                              {json(e.after)}
+                            </pre>
                           </div>
                         </div>
                       </details>

@@ -29,7 +29,10 @@ export default async function DashboardPage() {
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Dashboard" description={`Open accounts (not paid, settled, closed or recalled) as of ${summary.asOf} (UTC).`} />
+      <PageHeader
+        title="Dashboard"
+        description={`Open accounts (not paid, settled, closed or recalled) as of ${summary.asOf} (UTC).`}
+      />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Card>
@@ -55,7 +58,9 @@ export default async function DashboardPage() {
           <CardTitle>
             <h2>Aging</h2>
           </CardTitle>
-          <CardDescription>Open accounts and balance by days past due. Select a bucket to see its accounts.</CardDescription>
+          <CardDescription>
+            Open accounts and balance by days past due. Select a bucket to see its accounts.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <Table aria-label="Accounts and balance per aging bucket">
@@ -75,7 +80,8 @@ export default async function DashboardPage() {
             </TableHeader>
             <TableBody>
               {summary.buckets.map((b) => {
-                const share = summary.totals.openBalanceMinor > 0 ? b.balanceMinor / summary.totals.openBalanceMinor : 0;
+                const share =
+                  summary.totals.openBalanceMinor > 0 ? b.balanceMinor / summary.totals.openBalanceMinor : 0;
                 const width = maxBalance > 0 ? (b.balanceMinor / maxBalance) * 100 : 0;
                 return (
                   <TableRow key={b.bucket} data-bucket={b.bucket}>
@@ -94,7 +100,10 @@ export default async function DashboardPage() {
                     <TableCell>
                       <div className="flex items-center gap-2">
                         <div className="h-3 flex-1 overflow-hidden rounded-sm bg-muted" aria-hidden="true">
-                          <div className={`h-full rounded-sm ${bucketBarClasses[b.bucket]}`} style={{ width: `${width}%` }} />
+                          <div
+                            className={`h-full rounded-sm ${bucketBarClasses[b.bucket]}`}
+                            style={{ width: `${width}%` }}
+                          />
                         </div>
                         <span className="w-12 text-right text-xs text-muted-foreground tabular-nums">
                           {(share * 100).toFixed(share > 0 && share < 0.001 ? 2 : 1)}%

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { accountId, addNoteInput, assignAccountsInput, changeStatusInput, listAccountsInput } from "@/server/modules/accounts/accounts.schemas";
+import {
+  accountId,
+  addNoteInput,
+  assignAccountsInput,
+  changeStatusInput,
+  listAccountsInput,
+} from "@/server/modules/accounts/accounts.schemas";
 import { addNote } from "@/server/modules/accounts/add-note";
 import { assignAccounts } from "@/server/modules/accounts/assign-accounts";
 import { changeStatus } from "@/server/modules/accounts/change-status";
@@ -9,9 +15,7 @@ import { createTRPCRouter, roleProcedure, staffProcedure, writerProcedure } from
 
 export const accountRouter = createTRPCRouter({
   list: staffProcedure.input(listAccountsInput).query(({ ctx, input }) => listAccounts({ ctx: ctx.svc, input })),
-  byId: staffProcedure
-    .input(z.object({ accountId }))
-    .query(({ ctx, input }) => getAccount({ ctx: ctx.svc, input })),
+  byId: staffProcedure.input(z.object({ accountId })).query(({ ctx, input }) => getAccount({ ctx: ctx.svc, input })),
   addNote: writerProcedure.input(addNoteInput).mutation(({ ctx, input }) => addNote({ ctx: ctx.svc, input })),
   changeStatus: writerProcedure
     .input(changeStatusInput)

@@ -36,7 +36,14 @@ describe.each(testDrivers())("accounts (%s)", (driver) => {
       ["R-PAID", null, 0, "paid", "NY"],
     ];
     for (const [ref, days, principal, status, state] of specs) {
-      await createAccount(handle.db, org, { ref, dueOn: dpd(days), principalMinor: principal, status: status as never, state, lastName: ref === "R-90" ? "Okafor" : "Doe" });
+      await createAccount(handle.db, org, {
+        ref,
+        dueOn: dpd(days),
+        principalMinor: principal,
+        status: status as never,
+        state,
+        lastName: ref === "R-90" ? "Okafor" : "Doe",
+      });
     }
     await createAccount(handle.db, other, { ref: "R-OTHER", dueOn: dpd(45) });
   });
@@ -46,7 +53,7 @@ describe.each(testDrivers())("accounts (%s)", (driver) => {
     listAccounts({ ctx: staffContext(handle.db, org, "agent"), input }).then((r) => r.rows.map((x) => x.externalRef));
 
   it("filters by aging bucket with the same edges as the pure definition", async () => {
-    expect((await list({ bucket: ["current"], sort: "reference", dir: "asc" }))).toEqual(["R-CUR", "R-NOTDUE", "R-PAID"]);
+    expect(await list({ bucket: ["current"], sort: "reference", dir: "asc" })).toEqual(["R-CUR", "R-NOTDUE", "R-PAID"]);
     expect(await list({ bucket: ["1-30"], sort: "reference", dir: "asc" })).toEqual(["R-1", "R-30"]);
     expect(await list({ bucket: ["31-60", "61-90"], sort: "reference", dir: "asc" })).toEqual(["R-31", "R-90"]);
     expect(await list({ bucket: ["180+"] })).toEqual(["R-181"]);
@@ -55,7 +62,10 @@ describe.each(testDrivers())("accounts (%s)", (driver) => {
   it("filters by status, state, balance and search, and sorts by days past due", async () => {
     expect(await list({ status: ["promised", "disputed"], sort: "reference", dir: "asc" })).toEqual(["R-30", "R-90"]);
     expect(await list({ state: "ca", sort: "reference", dir: "asc" })).toEqual(["R-31", "R-90"]);
-    expect(await list({ minBalance: 30_000, maxBalance: 40_000, sort: "balance", dir: "desc" })).toEqual(["R-90", "R-31"]);
+    expect(await list({ minBalance: 30_000, maxBalance: 40_000, sort: "balance", dir: "desc" })).toEqual([
+      "R-90",
+      "R-31",
+    ]);
     expect(await list({ q: "okaf" })).toEqual(["R-90"]);
     expect(await list({ q: "r-18" })).toEqual(["R-181"]);
     expect(await list({ q: "%" })).toEqual([]); // LIKE wildcards in the search are literal
@@ -67,7 +77,11 @@ describe.each(testDrivers())("accounts (%s)", (driver) => {
     expect(leastOverdue.slice(3)).toEqual(["R-1", "R-30", "R-31", "R-90", "R-181"]);
     const page = await listAccounts({ ctx: staffContext(handle.db, org, "agent"), input: { pageSize: 10, page: 1 } });
     expect(page.total).toBe(8);
-    expect(page.rows.find((r) => r.externalRef === "R-90")).toMatchObject({ dpd: 90, bucket: "61-90", balanceMinor: 40_000 });
+    expect(page.rows.find((r) => r.externalRef === "R-90")).toMatchObject({
+      dpd: 90,
+      bucket: "61-90",
+      balanceMinor: 40_000,
+    });
   });
 
   it("shows the whole account and finds nothing across organizations", async () => {
@@ -75,37 +89,70 @@ describe.each(testDrivers())("accounts (%s)", (driver) => {
     const detail = await getAccount({ ctx: staffContext(handle.db, org, "auditor"), input: { accountId: r90!.id } });
     expect(detail.account).toMatchObject({ dpd: 90, bucket: "61-90", balanceMinor: 40_000 });
     expect(detail.contactPoints[0]).toMatchObject({ timeZone: "America/Phoenix" });
-    expect(detail.ledger.reduce((s, t) => s + t.principalMinor + t.interestMinor + t.feesMinor, 0)).toBe(detail.account.balanceMinor);
-    await expect(getAccount({ ctx: staffContext(handle.db, other, "admin"), input: { accountId: r90!.id } })).rejects.toBeInstanceOf(NotFoundError);
+    expect(detail.ledger.reduce((s, t) => s + t.principalMinor + t.interestMinor + t.feesMinor, 0)).toBe(
+      detail.account.balanceMinor,
+    );
+    await expect(
+      getAccount({ ctx: staffContext(handle.db, other, "admin"), input: { accountId: r90!.id } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("changes status with optimistic concurrency and refuses statuses that follow money", async () => {
     const [acc] = await handle.db.select().from(accounts).where(eq(accounts.externalRef, "R-1"));
     const ctx = staffContext(handle.db, org, "agent");
-    const changed = await changeStatus({ ctx, input: { accountId: acc!.id, status: "on_hold", expectedVersion: acc!.version, reason: "customer asked" } });
+    const changed = await changeStatus({
+      ctx,
+      input: { accountId: acc!.id, status: "on_hold", expectedVersion: acc!.version, reason: "customer asked" },
+    });
     expect(changed).toMatchObject({ status: "on_hold", version: acc!.version + 1 });
-    await expect(changeStatus({ ctx, input: { accountId: acc!.id, status: "active", expectedVersion: acc!.version, reason: "stale" } })).rejects.toBeInstanceOf(ConflictError);
-    await expect(changeStatus({ ctx, input: { accountId: acc!.id, status: "paid", expectedVersion: changed.version, reason: "paid?" } })).rejects.toThrow(/follows payments/);
+    await expect(
+      changeStatus({
+        ctx,
+        input: { accountId: acc!.id, status: "active", expectedVersion: acc!.version, reason: "stale" },
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      changeStatus({
+        ctx,
+        input: { accountId: acc!.id, status: "paid", expectedVersion: changed.version, reason: "paid?" },
+      }),
+    ).rejects.toThrow(/follows payments/);
   });
 
   it("bulk-assigns all or nothing, only to active non-auditor users, managers and admins only", async () => {
     const rows = await handle.db.select().from(accounts).where(eq(accounts.orgId, org.orgId));
     const ids = rows.map((r) => r.id);
     const manager = staffContext(handle.db, org, "manager");
-    await expect(assignAccounts({ ctx: staffContext(handle.db, org, "agent"), input: { accountIds: ids, assigneeId: org.users.agent.id } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(assignAccounts({ ctx: manager, input: { accountIds: ids, assigneeId: org.users.auditor.id } })).rejects.toThrow(/auditor/);
+    await expect(
+      assignAccounts({
+        ctx: staffContext(handle.db, org, "agent"),
+        input: { accountIds: ids, assigneeId: org.users.agent.id },
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      assignAccounts({ ctx: manager, input: { accountIds: ids, assigneeId: org.users.auditor.id } }),
+    ).rejects.toThrow(/auditor/);
     const [foreign] = await handle.db.select().from(accounts).where(eq(accounts.orgId, other.orgId));
-    await expect(assignAccounts({ ctx: manager, input: { accountIds: [...ids, foreign!.id], assigneeId: org.users.agent.id } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      assignAccounts({ ctx: manager, input: { accountIds: [...ids, foreign!.id], assigneeId: org.users.agent.id } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect((await handle.db.select().from(accounts).where(eq(accounts.assigneeId, org.users.agent.id))).length).toBe(0);
-    expect(await assignAccounts({ ctx: manager, input: { accountIds: ids, assigneeId: org.users.agent.id } })).toEqual({ count: ids.length });
+    expect(await assignAccounts({ ctx: manager, input: { accountIds: ids, assigneeId: org.users.agent.id } })).toEqual({
+      count: ids.length,
+    });
     expect(await list({ assignee: org.users.agent.id, pageSize: 50 })).toHaveLength(ids.length);
     expect(await list({ assignee: "unassigned" })).toHaveLength(0);
   });
 
   it("notes need a body and an account of the organization", async () => {
     const [acc] = await handle.db.select().from(accounts).where(eq(accounts.externalRef, "R-31"));
-    await expect(addNote({ ctx: staffContext(handle.db, org, "agent"), input: { accountId: acc!.id, body: "   " } })).rejects.toThrow(/A note cannot be empty/);
-    const note = await addNote({ ctx: staffContext(handle.db, org, "agent"), input: { accountId: acc!.id, body: "Left voicemail" } });
+    await expect(
+      addNote({ ctx: staffContext(handle.db, org, "agent"), input: { accountId: acc!.id, body: "   " } }),
+    ).rejects.toThrow(/A note cannot be empty/);
+    const note = await addNote({
+      ctx: staffContext(handle.db, org, "agent"),
+      input: { accountId: acc!.id, body: "Left voicemail" },
+    });
     const detail = await getAccount({ ctx: staffContext(handle.db, org, "agent"), input: { accountId: acc!.id } });
     expect(detail.notes[0]).toMatchObject({ id: note.id, body: "Left voicemail" });
     expect(detail.audit.map((e) => e.action)).toContain("account.note_added");

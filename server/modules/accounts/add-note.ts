@@ -21,7 +21,12 @@ export async function addNote({ ctx, input }: { ctx: ServiceContext; input: AddN
         createdAt: ctx.now(),
       })
       .returning();
-    await recordAudit(tx, { action: "account.note_added", entityType: "account", entityId: data.accountId, after: note });
+    await recordAudit(tx, {
+      action: "account.note_added",
+      entityType: "account",
+      entityId: data.accountId,
+      after: note,
+    });
     return note!;
   });
 }

@@ -12,8 +12,19 @@ describe("aging", () => {
 
   it("puts the band edges in the right buckets", () => {
     const cases: [number, AgingBucket][] = [
-      [0, "current"], [1, "1-30"], [30, "1-30"], [31, "31-60"], [60, "31-60"], [61, "61-90"],
-      [90, "61-90"], [91, "91-120"], [120, "91-120"], [121, "121-180"], [180, "121-180"], [181, "180+"], [5000, "180+"],
+      [0, "current"],
+      [1, "1-30"],
+      [30, "1-30"],
+      [31, "31-60"],
+      [60, "31-60"],
+      [61, "61-90"],
+      [90, "61-90"],
+      [91, "91-120"],
+      [120, "91-120"],
+      [121, "121-180"],
+      [180, "121-180"],
+      [181, "180+"],
+      [5000, "180+"],
     ];
     for (const [dpd, bucket] of cases) expect(bucketOf(dpd), `dpd ${dpd}`).toBe(bucket);
   });
@@ -25,7 +36,8 @@ describe("aging", () => {
         const today = "2026-11-24";
         const dueOn = addDays(today, -offset);
         const r = dueOnRangeFor(bucket, today);
-        const inRange = (r.onOrAfter === null || dueOn >= r.onOrAfter) && (r.onOrBefore === null || dueOn <= r.onOrBefore);
+        const inRange =
+          (r.onOrAfter === null || dueOn >= r.onOrAfter) && (r.onOrBefore === null || dueOn <= r.onOrBefore);
         expect(inRange).toBe(bucketOf(daysPastDue(dueOn, today)) === bucket);
       }),
     );

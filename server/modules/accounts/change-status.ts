@@ -26,7 +26,9 @@ export async function changeStatus({ ctx, input }: { ctx: ServiceContext; input:
     const [after] = await tx.db
       .update(accounts)
       .set({ status: data.status, version: sql`${accounts.version} + 1`, updatedAt: ctx.now() })
-      .where(and(eq(accounts.id, data.accountId), eq(accounts.orgId, ctx.orgId), eq(accounts.version, data.expectedVersion)))
+      .where(
+        and(eq(accounts.id, data.accountId), eq(accounts.orgId, ctx.orgId), eq(accounts.version, data.expectedVersion)),
+      )
       .returning({ id: accounts.id, status: accounts.status, version: accounts.version });
     await recordAudit(tx, {
       action: "account.status_changed",

@@ -1,5 +1,14 @@
 import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
-import { accounts, auditEvents, contactPoints, creditors, debtors, ledgerTransactions, notes, users } from "@/db/schema";
+import {
+  accounts,
+  auditEvents,
+  contactPoints,
+  creditors,
+  debtors,
+  ledgerTransactions,
+  notes,
+  users,
+} from "@/db/schema";
 import type { ServiceContext } from "@/server/lib/context";
 import { assertCan } from "@/server/lib/permissions";
 import { parseInput } from "@/server/lib/validation";
@@ -15,13 +24,21 @@ export async function getAccount({ ctx, input }: { ctx: ServiceContext; input: {
   const today = utcDate(ctx.now());
 
   const [debtor, contacts, creditor, assignee, ledger, accountNotes, audit, otherAccounts] = await Promise.all([
-    ctx.db.select().from(debtors).where(and(eq(debtors.id, account.debtorId), eq(debtors.orgId, ctx.orgId))).then((r) => r[0]!),
+    ctx.db
+      .select()
+      .from(debtors)
+      .where(and(eq(debtors.id, account.debtorId), eq(debtors.orgId, ctx.orgId)))
+      .then((r) => r[0]!),
     ctx.db
       .select()
       .from(contactPoints)
       .where(and(eq(contactPoints.debtorId, account.debtorId), eq(contactPoints.orgId, ctx.orgId)))
       .orderBy(asc(contactPoints.kind), desc(contactPoints.isPrimary), asc(contactPoints.createdAt)),
-    ctx.db.select().from(creditors).where(eq(creditors.id, account.creditorId)).then((r) => r[0]!),
+    ctx.db
+      .select()
+      .from(creditors)
+      .where(eq(creditors.id, account.creditorId))
+      .then((r) => r[0]!),
     account.assigneeId
       ? ctx.db
           .select({ id: users.id, name: users.name })
@@ -65,7 +82,13 @@ export async function getAccount({ ctx, input }: { ctx: ServiceContext; input: {
       .orderBy(desc(auditEvents.seq))
       .limit(100),
     ctx.db
-      .select({ id: accounts.id, externalRef: accounts.externalRef, status: accounts.status, balanceMinor: accounts.balanceMinor, currency: accounts.currency })
+      .select({
+        id: accounts.id,
+        externalRef: accounts.externalRef,
+        status: accounts.status,
+        balanceMinor: accounts.balanceMinor,
+        currency: accounts.currency,
+      })
       .from(accounts)
       .where(and(eq(accounts.orgId, ctx.orgId), eq(accounts.debtorId, account.debtorId), ne(accounts.id, id))),
   ]);

@@ -19,8 +19,16 @@ describe("canonical content", () => {
       canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }),
     );
     const base = {
-      orgId: "o", actorType: "staff", actorId: "u", action: "x", entityType: "e", entityId: "1",
-      before: null, after: { n: 1 }, requestId: "r", occurredAt: new Date("2026-01-01T00:00:00Z"),
+      orgId: "o",
+      actorType: "staff",
+      actorId: "u",
+      action: "x",
+      entityType: "e",
+      entityId: "1",
+      before: null,
+      after: { n: 1 },
+      requestId: "r",
+      occurredAt: new Date("2026-01-01T00:00:00Z"),
     };
     expect(hashEvent(GENESIS_HASH, base)).not.toBe(hashEvent(GENESIS_HASH, { ...base, after: { n: 2 } }));
     expect(hashEvent(GENESIS_HASH, base)).not.toBe(hashEvent("f".repeat(64), base));
@@ -46,27 +54,60 @@ describe.each(testDrivers())("audit chain (%s)", (driver) => {
     const admin = staffContext(handle.db, org, "admin");
     const account = await createAccount(handle.db, org);
     const cases: [string, () => Promise<unknown>][] = [
-      ["user.created", () => createUser({ ctx: admin, input: { email: "x@audit.test", name: "X", role: "agent", password: "long-enough-pass" } })],
+      [
+        "user.created",
+        () =>
+          createUser({
+            ctx: admin,
+            input: { email: "x@audit.test", name: "X", role: "agent", password: "long-enough-pass" },
+          }),
+      ],
       ["user.role_changed", () => setUserRole({ ctx: admin, input: { userId: org.users.agent.id, role: "manager" } })],
       ["user.deactivated", () => setUserActive({ ctx: admin, input: { userId: org.users.agent.id, active: false } })],
       ["user.reactivated", () => setUserActive({ ctx: admin, input: { userId: org.users.agent.id, active: true } })],
-      ["account.note_added", () => addNote({ ctx: admin, input: { accountId: account.id, body: "Called, no answer" } })],
-      ["account.status_changed", () => changeStatus({ ctx: admin, input: { accountId: account.id, status: "on_hold", expectedVersion: 1, reason: "review" } })],
-      ["account.bulk_assigned", () => assignAccounts({ ctx: admin, input: { accountIds: [account.id], assigneeId: org.users.manager.id } })],
+      [
+        "account.note_added",
+        () => addNote({ ctx: admin, input: { accountId: account.id, body: "Called, no answer" } }),
+      ],
+      [
+        "account.status_changed",
+        () =>
+          changeStatus({
+            ctx: admin,
+            input: { accountId: account.id, status: "on_hold", expectedVersion: 1, reason: "review" },
+          }),
+      ],
+      [
+        "account.bulk_assigned",
+        () => assignAccounts({ ctx: admin, input: { accountIds: [account.id], assigneeId: org.users.manager.id } }),
+      ],
     ];
     for (const [action, run] of cases) {
       const before = await eventsOf(org.orgId);
       await run();
       expect(await eventsOf(org.orgId), action).toBe(before + 1);
-      const [last] = await handle.db.select().from(auditEvents).where(eq(auditEvents.orgId, org.orgId)).orderBy(sql`seq desc`).limit(1);
-      expect(last).toMatchObject({ action, actorType: "staff", actorId: org.users.admin.id, requestId: admin.requestId });
+      const [last] = await handle.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.orgId, org.orgId))
+        .orderBy(sql`seq desc`)
+        .limit(1);
+      expect(last).toMatchObject({
+        action,
+        actorType: "staff",
+        actorId: org.users.admin.id,
+        requestId: admin.requestId,
+      });
     }
   });
 
   it("a failed mutation writes no event (same transaction)", async () => {
     const before = await eventsOf(org.orgId);
     await expect(
-      createUser({ ctx: staffContext(handle.db, org, "admin"), input: { email: "x@audit.test", name: "Dup", role: "agent", password: "long-enough-pass" } }),
+      createUser({
+        ctx: staffContext(handle.db, org, "admin"),
+        input: { email: "x@audit.test", name: "Dup", role: "agent", password: "long-enough-pass" },
+      }),
     ).rejects.toThrow(/already exists/);
     expect(await eventsOf(org.orgId)).toBe(before);
   });
@@ -78,13 +119,23 @@ describe.each(testDrivers())("audit chain (%s)", (driver) => {
   });
 
   it("stays valid under 20 parallel mutations, and a bulk action writes one summarising event", async () => {
-    const accounts = await Promise.all(Array.from({ length: 20 }, (_, i) => createAccount(handle.db, org, { ref: `PAR-${i}` })));
+    const accounts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => createAccount(handle.db, org, { ref: `PAR-${i}` })),
+    );
     const before = await eventsOf(org.orgId);
     await Promise.all(
-      accounts.map((a, i) => addNote({ ctx: staffContext(handle.db, org, i % 2 ? "agent" : "manager"), input: { accountId: a.id, body: `note ${i}` } })),
+      accounts.map((a, i) =>
+        addNote({
+          ctx: staffContext(handle.db, org, i % 2 ? "agent" : "manager"),
+          input: { accountId: a.id, body: `note ${i}` },
+        }),
+      ),
     );
     expect(await eventsOf(org.orgId)).toBe(before + 20);
-    await assignAccounts({ ctx: staffContext(handle.db, org, "manager"), input: { accountIds: accounts.map((a) => a.id), assigneeId: org.users.manager.id } });
+    await assignAccounts({
+      ctx: staffContext(handle.db, org, "manager"),
+      input: { accountIds: accounts.map((a) => a.id), assigneeId: org.users.manager.id },
+    });
     expect(await eventsOf(org.orgId)).toBe(before + 21);
     const reports = await verifyAuditChains(handle.db, [org.orgId, other.orgId]);
     expect(reports[0]).toMatchObject({ orgId: org.orgId, broken: null });
@@ -92,7 +143,11 @@ describe.each(testDrivers())("audit chain (%s)", (driver) => {
   });
 
   it("audit:verify names the first event altered directly in SQL with triggers bypassed", async () => {
-    const rows = await handle.db.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.orgId, org.orgId)).orderBy(auditEvents.seq);
+    const rows = await handle.db
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(eq(auditEvents.orgId, org.orgId))
+      .orderBy(auditEvents.seq);
     const victim = rows[3]!.seq;
     // A superuser can switch triggers off for its session; the chain is what still tells.
     await handle.db.transaction(async (tx) => {
@@ -113,7 +168,11 @@ describe.each(testDrivers())("audit chain (%s)", (driver) => {
     const ctx = staffContext(handle.db, third, "admin");
     const account = await createAccount(handle.db, third);
     for (let i = 0; i < 3; i++) await addNote({ ctx, input: { accountId: account.id, body: `n${i}` } });
-    const rows = await handle.db.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.orgId, third.orgId)).orderBy(auditEvents.seq);
+    const rows = await handle.db
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(eq(auditEvents.orgId, third.orgId))
+      .orderBy(auditEvents.seq);
     await handle.db.transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`delete from audit_events where seq = ${rows[1]!.seq}`);

@@ -69,11 +69,20 @@ export function verifyRun(
   let prev = expectedPrev;
   for (const row of rows) {
     if (row.prevHash !== prev) {
-      return { ok: false, broken: { seq: row.seq, reason: "its previous-hash does not match the event before it (an event was removed, inserted or reordered)" } };
+      return {
+        ok: false,
+        broken: {
+          seq: row.seq,
+          reason: "its previous-hash does not match the event before it (an event was removed, inserted or reordered)",
+        },
+      };
     }
     const recomputed = hashEvent(row.prevHash, row);
     if (recomputed !== row.hash) {
-      return { ok: false, broken: { seq: row.seq, reason: "its content no longer matches its hash (the event was altered)" } };
+      return {
+        ok: false,
+        broken: { seq: row.seq, reason: "its content no longer matches its hash (the event was altered)" },
+      };
     }
     prev = row.hash;
   }

@@ -8,6 +8,8 @@ export async function assertNotLastAdmin(tx: TxContext, leavingUserId: string): 
   const [row] = await tx.db
     .select({ n: count() })
     .from(users)
-    .where(and(eq(users.orgId, tx.orgId), eq(users.role, "admin"), eq(users.active, true), ne(users.id, leavingUserId)));
+    .where(
+      and(eq(users.orgId, tx.orgId), eq(users.role, "admin"), eq(users.active, true), ne(users.id, leavingUserId)),
+    );
   if ((row?.n ?? 0) === 0) throw new PreconditionError("This is the organization's last active admin");
 }

@@ -2,9 +2,16 @@ import { z } from "zod";
 import { ROLES } from "@/server/lib/permissions";
 
 /** Trimmed and lower-cased before the format check, so " Ada@Example.COM " is accepted as ada@example.com. */
-const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email({ error: "Enter a valid email address" }));
+const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ error: "Enter a valid email address" }));
 
-const roleSchema = z.enum(ROLES, { error: (issue) => `Unknown role "${String(issue.input)}": use one of ${ROLES.join(", ")}` });
+const roleSchema = z.enum(ROLES, {
+  error: (issue) => `Unknown role "${String(issue.input)}": use one of ${ROLES.join(", ")}`,
+});
 
 export const createUserInput = z.object({
   email: emailSchema,

@@ -27,7 +27,10 @@ describe.each(testDrivers())("users (%s)", (driver) => {
 
   it("an admin creates a user who can then sign in; the hash is never returned", async () => {
     const admin = staffContext(handle.db, org, "admin");
-    const created = await createUser({ ctx: admin, input: { email: "  New.Agent@Users.TEST ", name: "New Agent", role: "agent", password: "a-long-password-1" } });
+    const created = await createUser({
+      ctx: admin,
+      input: { email: "  New.Agent@Users.TEST ", name: "New Agent", role: "agent", password: "a-long-password-1" },
+    });
     expect(created).toMatchObject({ email: "new.agent@users.test", role: "agent", active: true });
     expect(created).not.toHaveProperty("passwordHash");
     const signedIn = await authenticate(handle.db, { email: "NEW.AGENT@users.test", password: "a-long-password-1" });
@@ -39,7 +42,10 @@ describe.each(testDrivers())("users (%s)", (driver) => {
   it("rejects a duplicate email (any case) with a specific error and changes nothing", async () => {
     const before = await snapshot();
     await expect(
-      createUser({ ctx: staffContext(handle.db, org, "admin"), input: { email: "ADMIN@users.test", name: "Dup", role: "agent", password: "a-long-password-1" } }),
+      createUser({
+        ctx: staffContext(handle.db, org, "admin"),
+        input: { email: "ADMIN@users.test", name: "Dup", role: "agent", password: "a-long-password-1" },
+      }),
     ).rejects.toThrow("A user with the email admin@users.test already exists");
     expect(await snapshot()).toEqual(before);
   });
@@ -62,9 +68,14 @@ describe.each(testDrivers())("users (%s)", (driver) => {
   it("only admins manage users, even when a verb is called directly", async () => {
     for (const role of ["manager", "agent", "auditor"] as const) {
       await expect(
-        createUser({ ctx: staffContext(handle.db, org, role), input: { email: `${role}x@users.test`, name: "X", role: "agent", password: "a-long-password-1" } }),
+        createUser({
+          ctx: staffContext(handle.db, org, role),
+          input: { email: `${role}x@users.test`, name: "X", role: "agent", password: "a-long-password-1" },
+        }),
       ).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(setUserRole({ ctx: staffContext(handle.db, org, role), input: { userId: org.users.agent.id, role: "admin" } })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        setUserRole({ ctx: staffContext(handle.db, org, role), input: { userId: org.users.agent.id, role: "admin" } }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     }
     await expect(listUsers({ ctx: staffContext(handle.db, org, "agent") })).rejects.toBeInstanceOf(ForbiddenError);
   });
@@ -73,7 +84,9 @@ describe.each(testDrivers())("users (%s)", (driver) => {
     const admin = staffContext(handle.db, org, "admin");
     const changed = await setUserRole({ ctx: admin, input: { userId: org.users.agent.id, role: "manager" } });
     expect(changed.role).toBe("manager");
-    await expect(setUserRole({ ctx: admin, input: { userId: org.users.agent.id, role: "manager" } })).rejects.toThrow(/already has the role/);
+    await expect(setUserRole({ ctx: admin, input: { userId: org.users.agent.id, role: "manager" } })).rejects.toThrow(
+      /already has the role/,
+    );
     await setUserActive({ ctx: admin, input: { userId: org.users.agent.id, active: false } });
     expect(await authenticate(handle.db, { email: org.users.agent.email, password: TEST_PASSWORD })).toBeNull();
     await setUserActive({ ctx: admin, input: { userId: org.users.agent.id, active: true } });
@@ -82,15 +95,22 @@ describe.each(testDrivers())("users (%s)", (driver) => {
 
   it("never leaves an organization without an active admin, and an admin cannot deactivate themself", async () => {
     const admin = staffContext(handle.db, org, "admin");
-    await expect(setUserActive({ ctx: admin, input: { userId: org.users.admin.id, active: false } })).rejects.toThrow(/cannot deactivate yourself/);
-    await expect(setUserRole({ ctx: admin, input: { userId: org.users.admin.id, role: "agent" } })).rejects.toThrow(/last active admin/);
+    await expect(setUserActive({ ctx: admin, input: { userId: org.users.admin.id, active: false } })).rejects.toThrow(
+      /cannot deactivate yourself/,
+    );
+    await expect(setUserRole({ ctx: admin, input: { userId: org.users.admin.id, role: "agent" } })).rejects.toThrow(
+      /last active admin/,
+    );
     const [row] = await handle.db.select().from(users).where(eq(users.id, org.users.admin.id));
     expect(row).toMatchObject({ role: "admin", active: true });
   });
 
   it("rejects malformed ids before touching the database", async () => {
-    await expect(setUserActive({ ctx: staffContext(handle.db, org, "admin"), input: { userId: "1; drop table users", active: false } })).rejects.toThrow(
-      /Malformed user id/,
-    );
+    await expect(
+      setUserActive({
+        ctx: staffContext(handle.db, org, "admin"),
+        input: { userId: "1; drop table users", active: false },
+      }),
+    ).rejects.toThrow(/Malformed user id/);
   });
 });

@@ -34,7 +34,9 @@ function isoInstant(value: Date | string): string {
 
 /** Reads a property of a JSON value (audit before/after) without trusting its shape. */
 function field(value: unknown, key: string): unknown {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  return value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 function humanize(text: string): string {
@@ -54,7 +56,8 @@ function describeAudit(event: AccountDetail["audit"][number], detail: AccountDet
       const reason = field(event.after, "reason");
       return (
         <>
-          Status changed from {lowerStatus(field(event.before, "status"))} to {lowerStatus(field(event.after, "status"))}
+          Status changed from {lowerStatus(field(event.before, "status"))} to{" "}
+          {lowerStatus(field(event.after, "status"))}
           {typeof reason === "string" && reason ? <span className="text-muted-foreground"> — {reason}</span> : null}
         </>
       );
@@ -63,7 +66,8 @@ function describeAudit(event: AccountDetail["audit"][number], detail: AccountDet
     case "account.assigned": {
       const assigneeId = field(event.after, "assigneeId");
       const count = field(event.after, "count");
-      const bulk = typeof count === "number" && count > 1 ? ` (with ${count - 1} other account${count === 2 ? "" : "s"})` : "";
+      const bulk =
+        typeof count === "number" && count > 1 ? ` (with ${count - 1} other account${count === 2 ? "" : "s"})` : "";
       if (assigneeId === null) return `Unassigned${bulk}`;
       const name = detail.assignee && detail.assignee.id === assigneeId ? ` to ${detail.assignee.name}` : "";
       return `Assigned${name}${bulk}`;
@@ -163,9 +167,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
 
       <PageHeader
         title={account.externalRef}
-        description={
-<span className="text-base text-foreground">{debtorName}</span>
-        }
+        description={<span className="text-base text-foreground">{debtorName}</span>}
       />
 
       <Card className="py-4">
@@ -272,7 +274,10 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         </CardHeader>
         <CardContent>
           {detail.contactPoints.length === 0 ? (
-            <EmptyState title="No contact points" description="This debtor has no phone numbers, emails or addresses on file." />
+            <EmptyState
+              title="No contact points"
+              description="This debtor has no phone numbers, emails or addresses on file."
+            />
           ) : (
             <Table aria-label="Contact points">
               <TableHeader>
@@ -296,7 +301,11 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                     <TableCell className="font-mono text-xs whitespace-normal">{c.value}</TableCell>
                     <TableCell>{c.timeZone ?? muted()}</TableCell>
                     <TableCell>
-                      <Badge variant={c.validity === "valid" ? "success" : c.validity === "invalid" ? "destructive" : "outline"}>
+                      <Badge
+                        variant={
+                          c.validity === "valid" ? "success" : c.validity === "invalid" ? "destructive" : "outline"
+                        }
+                      >
                         {humanize(c.validity)}
                       </Badge>
                     </TableCell>
@@ -305,7 +314,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                       {c.optedOutAt ? (
                         <span className="flex flex-col">
                           <time dateTime={isoInstant(c.optedOutAt)}>{formatInstant(c.optedOutAt)}</time>
-                          {c.optOutSource ? <span className="text-xs text-muted-foreground">via {c.optOutSource}</span> : null}
+                          {c.optOutSource ? (
+                            <span className="text-xs text-muted-foreground">via {c.optOutSource}</span>
+                          ) : null}
                         </span>
                       ) : (
                         muted("No")
@@ -388,7 +399,10 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                     <Money minor={ledgerTotals.fees} currency={currency} />
                   </TableCell>
                   <TableCell>
-                    <Money minor={ledgerTotals.principal + ledgerTotals.interest + ledgerTotals.fees} currency={currency} />
+                    <Money
+                      minor={ledgerTotals.principal + ledgerTotals.interest + ledgerTotals.fees}
+                      currency={currency}
+                    />
                   </TableCell>
                   <TableCell />
                 </TableRow>
@@ -407,7 +421,10 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <CardContent className="flex flex-col gap-6">
             {mayNote ? <AddNoteForm accountId={account.id} /> : null}
             {timeline.length === 0 ? (
-              <EmptyState title="Nothing has happened yet" description="Status changes, assignments and notes will appear here." />
+              <EmptyState
+                title="Nothing has happened yet"
+                description="Status changes, assignments and notes will appear here."
+              />
             ) : (
               <Table aria-label="Timeline">
                 <TableHeader>

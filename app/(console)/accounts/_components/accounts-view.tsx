@@ -1,7 +1,14 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon, ChevronLeftIcon, ChevronRightIcon, SearchXIcon } from "lucide-react";
+import {
+  ArrowDownIcon,
+  ArrowUpDownIcon,
+  ArrowUpIcon,
+  ChevronLeftIcon,
+  ChevronRightIcon,
+  SearchXIcon,
+} from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useId, useRef, useState, useTransition, type FormEvent } from "react";
@@ -61,10 +68,17 @@ function accountsHref(input: ListAccountsInput): string {
 }
 
 function hasFilters(input: ListAccountsInput): boolean {
-  return Boolean(input.q || input.status?.length || input.bucket?.length || input.creditorId || input.state || input.assignee);
+  return Boolean(
+    input.q || input.status?.length || input.bucket?.length || input.creditorId || input.state || input.assignee,
+  );
 }
 
-const placedFormat = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" });
+const placedFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: "UTC",
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+});
 
 /**
  * A text field whose value lives in the URL: typing updates the URL after a pause (or at once on Enter), and a URL
@@ -137,13 +151,23 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
   };
 
   const search = useUrlTextField(input.q ?? "", normalizeQuery, (q) => navigate({ q: q || undefined }));
-  const stateField = useUrlTextField(input.state ?? "", normalizeState, (state) => navigate({ state: state || undefined }));
+  const stateField = useUrlTextField(input.state ?? "", normalizeState, (state) =>
+    navigate({ state: state || undefined }),
+  );
 
   const sort: AccountSort = input.sort ?? "dpd";
   const dir = input.dir ?? "desc";
   const page = input.page ?? 1;
 
-  const clearFilters = () => navigate({ q: undefined, status: undefined, bucket: undefined, creditorId: undefined, state: undefined, assignee: undefined });
+  const clearFilters = () =>
+    navigate({
+      q: undefined,
+      status: undefined,
+      bucket: undefined,
+      creditorId: undefined,
+      state: undefined,
+      assignee: undefined,
+    });
 
   const onSort = (column: AccountSort) => {
     const nextDir = sort === column ? (dir === "asc" ? "desc" : "asc") : DEFAULT_DIR[column];
@@ -178,7 +202,12 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
     const active = sort === column;
     const Icon = !active ? ArrowUpDownIcon : dir === "asc" ? ArrowUpIcon : ArrowDownIcon;
     return (
-      <TableHead key={column} scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"} className={cn(numeric && "text-right")}>
+      <TableHead
+        key={column}
+        scope="col"
+        aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
+        className={cn(numeric && "text-right")}
+      >
         <button
           type="button"
           onClick={() => onSort(column)}
@@ -201,7 +230,12 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
     <div className="flex flex-col gap-6">
       <PageHeader title="Accounts" description="Search, filter and sort the accounts placed with your organization." />
 
-      <form role="search" aria-label="Filter accounts" onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-7">
+      <form
+        role="search"
+        aria-label="Filter accounts"
+        onSubmit={onSubmit}
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-7"
+      >
         <div className="flex flex-col gap-1.5 sm:col-span-2 lg:col-span-1 xl:col-span-2">
           <Label htmlFor={`${ids}-q`}>Search</Label>
           <Input
@@ -422,7 +456,9 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
                         {placedFormat.format(new Date(row.placedAt))}
                       </TableCell>
                       <TableCell>{row.state ?? <span className="text-muted-foreground">—</span>}</TableCell>
-                      <TableCell>{row.assigneeName ?? <span className="text-muted-foreground">Unassigned</span>}</TableCell>
+                      <TableCell>
+                        {row.assigneeName ?? <span className="text-muted-foreground">Unassigned</span>}
+                      </TableCell>
                     </TableRow>
                   ))}
             </TableBody>
@@ -437,11 +473,21 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
             {data.totalIsCapped ? "+" : ""}
           </p>
           <div className="flex gap-2">
-            <Button variant="outline" size="sm" disabled={!hasPrevious || navigating} onClick={() => navigate({ page: page - 1 }, false)}>
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={!hasPrevious || navigating}
+              onClick={() => navigate({ page: page - 1 }, false)}
+            >
               <ChevronLeftIcon aria-hidden="true" />
               Previous
             </Button>
-            <Button variant="outline" size="sm" disabled={!hasNext || navigating} onClick={() => navigate({ page: page + 1 }, false)}>
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={!hasNext || navigating}
+              onClick={() => navigate({ page: page + 1 }, false)}
+            >
               Next
               <ChevronRightIcon aria-hidden="true" />
             </Button>

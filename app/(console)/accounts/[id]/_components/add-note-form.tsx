@@ -31,7 +31,10 @@ export function AddNoteForm({ accountId }: { accountId: string }) {
   );
 
   const issues = addNote.error?.data?.issues ?? [];
-  const bodyError = issues.filter((i) => i.path === "body").map((i) => i.message).join(" ");
+  const bodyError = issues
+    .filter((i) => i.path === "body")
+    .map((i) => i.message)
+    .join(" ");
   const otherError = addNote.error && !bodyError ? addNote.error.message : null;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

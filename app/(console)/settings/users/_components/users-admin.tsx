@@ -71,7 +71,8 @@ function AddUserDialog() {
   const fieldErrors: Partial<Record<FieldName, string>> = {};
   for (const issue of issues) {
     const key = issue.path as FieldName;
-    if (FIELDS.includes(key)) fieldErrors[key] = fieldErrors[key] ? `${fieldErrors[key]} ${issue.message}` : issue.message;
+    if (FIELDS.includes(key))
+      fieldErrors[key] = fieldErrors[key] ? `${fieldErrors[key]} ${issue.message}` : issue.message;
   }
   const unplacedIssues = issues.filter((i) => !FIELDS.includes(i.path as FieldName));
   const formError = create.error
@@ -150,7 +151,11 @@ function AddUserDialog() {
           </div>
           <div className="flex flex-col gap-1.5">
             <Label htmlFor={`${id}-role`}>Role</Label>
-            <NativeSelect {...fieldProps("role")} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+            <NativeSelect
+              {...fieldProps("role")}
+              value={form.role}
+              onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+            >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABELS[r]}
@@ -222,7 +227,11 @@ export function UsersAdmin({ canManage, currentUserId }: { canManage: boolean; c
     <div className="flex flex-col gap-6">
       <PageHeader
         title="Users"
-        description={canManage ? "Staff who can sign in to Recoup, their roles and access." : "Staff who can sign in to Recoup and their roles."}
+        description={
+          canManage
+            ? "Staff who can sign in to Recoup, their roles and access."
+            : "Staff who can sign in to Recoup and their roles."
+        }
         actions={canManage ? <AddUserDialog /> : null}
       />
 
@@ -291,7 +300,11 @@ export function UsersAdmin({ canManage, currentUserId }: { canManage: boolean; c
                       )}
                     </TableCell>
                     <TableCell>
-                      {u.active ? <Badge variant="success">Active</Badge> : <Badge variant="outline">Deactivated</Badge>}
+                      {u.active ? (
+                        <Badge variant="success">Active</Badge>
+                      ) : (
+                        <Badge variant="outline">Deactivated</Badge>
+                      )}
                     </TableCell>
                     <TableCell>
                       {u.lastSignInAt ? (
