@@ -1,23 +1,17 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { safeCallbackPath } from "@/server/auth/callback-url";
 import { signIn, signOut } from "@/server/auth/config";
 
 export type SignInState = { error?: string; email?: string };
-
-/** Only same-origin relative paths: "/accounts" yes, "//evil.example" or "https://…" no. */
-function safeCallbackUrl(value: FormDataEntryValue | null): string {
-  if (typeof value !== "string") return "/dashboard";
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/dashboard";
-  return value;
-}
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const rawEmail = formData.get("email");
   const rawPassword = formData.get("password");
   const email = typeof rawEmail === "string" ? rawEmail : "";
   const password = typeof rawPassword === "string" ? rawPassword : "";
-  const callbackUrl = safeCallbackUrl(formData.get("callbackUrl"));
+  const callbackUrl = safeCallbackPath(formData.get("callbackUrl")) ?? "/dashboard";
   try {
     // On success this throws Next's redirect error, which must propagate.
     await signIn("credentials", { email, password, redirectTo: callbackUrl });
