@@ -228,24 +228,20 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <CardContent>
             <Table aria-label="Balance by component">
               <TableBody>
-                <TableRow>
-                  <TableHead scope="row">Principal</TableHead>
-                  <TableCell>
-                    <Money minor={account.principalMinor} currency={currency} />
-                  </TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableHead scope="row">Interest</TableHead>
-                  <TableCell>
-                    <Money minor={account.interestMinor} currency={currency} />
-                  </TableCell>
-                </TableRow>
-                <TableRow>
-                  <TableHead scope="row">Fees</TableHead>
-                  <TableCell>
-                    <Money minor={account.feesMinor} currency={currency} />
-                  </TableCell>
-                </TableRow>
+                {(
+                  [
+                    ["Principal", account.principalMinor],
+                    ["Interest", account.interestMinor],
+                    ["Fees", account.feesMinor],
+                  ] as const
+                ).map(([label, minor]) => (
+                  <TableRow key={label}>
+                    <TableHead scope="row">{label}</TableHead>
+                    <TableCell>
+                      <Money minor={minor} currency={currency} />
+                    </TableCell>
+                  </TableRow>
+                ))}
               </TableBody>
               <TableFooter>
                 <TableRow>
