@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Instant } from "@/components/domain/instant";
 import { serverCaller } from "@/server/api/rsc";
 import { requireStaff } from "@/server/auth/staff";
 import { can } from "@/server/lib/permissions";
@@ -52,10 +53,6 @@ function auditHref(filters: Filters, before?: number): string {
   if (before) sp.set("before", String(before));
   const qs = sp.toString();
   return qs ? `/audit?${qs}` : "/audit";
-}
-
-function formatInstant(value: Date | string): string {
-  return `${new Date(value).toLocaleString("en-US", { timeZone: "UTC" })} UTC`;
 }
 
 function json(value: unknown): string {
@@ -204,7 +201,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {events.map((e) => (
                 <TableRow key={e.seq} data-seq={e.seq} className="align-top">
                   <TableCell className="align-top">
-                    <time dateTime={new Date(e.occurredAt).toISOString()}>{formatInstant(e.occurredAt)}</time>
+                    <Instant value={e.occurredAt} />
                   </TableCell>
                   <TableCell className="align-top">
                     {e.actorName ?? (

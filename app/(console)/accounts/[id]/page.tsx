@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Instant } from "@/components/domain/instant";
 import type { AppRouter } from "@/server/api/root";
 import { serverCaller } from "@/server/api/rsc";
 import { requireStaff } from "@/server/auth/staff";
@@ -21,16 +22,6 @@ import { AddNoteForm } from "./_components/add-note-form";
 export const metadata: Metadata = { title: "Account · Recoup" };
 
 type AccountDetail = inferRouterOutputs<AppRouter>["account"]["byId"];
-
-/** Instants in UTC, marked as such, so the server render never depends on the server's time zone. */
-function formatInstant(value: Date | string | null | undefined): string {
-  if (!value) return "—";
-  return `${new Date(value).toLocaleString("en-US", { timeZone: "UTC" })} UTC`;
-}
-
-function isoInstant(value: Date | string): string {
-  return new Date(value).toISOString();
-}
 
 /** Reads a property of a JSON value (audit before/after) without trusting its shape. */
 function field(value: unknown, key: string): unknown {
@@ -309,7 +300,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                     <TableCell>
                       {c.optedOutAt ? (
                         <span className="flex flex-col">
-                          <time dateTime={isoInstant(c.optedOutAt)}>{formatInstant(c.optedOutAt)}</time>
+                          <Instant value={c.optedOutAt} />
                           {c.optOutSource ? (
                             <span className="text-xs text-muted-foreground">via {c.optOutSource}</span>
                           ) : null}
@@ -434,7 +425,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                   {timeline.map((entry) => (
                     <TableRow key={entry.key} data-testid="timeline-entry">
                       <TableCell className="align-top text-muted-foreground">
-                        <time dateTime={entry.at.toISOString()}>{formatInstant(entry.at)}</time>
+                        <Instant value={entry.at} />
                       </TableCell>
                       <TableCell className="align-top">{entry.who}</TableCell>
                       <TableCell className="align-top whitespace-normal">{entry.what}</TableCell>

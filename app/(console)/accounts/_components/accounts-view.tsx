@@ -36,7 +36,6 @@ import {
 import { AGING_BUCKETS, type AgingBucket } from "@/server/modules/accounts/aging";
 
 const MULTIPLE = "__multiple__";
-const COUNT_CAP = 10_000;
 
 /** Direction a column starts in when first clicked: biggest/oldest first for numbers and dates, A–Z for text. */
 const DEFAULT_DIR: Record<AccountSort, "asc" | "desc"> = {
@@ -194,7 +193,7 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
   const hasNext = data ? (data.totalIsCapped ? data.rows.length === pageSize : page < totalPages) : false;
   const countText = data
     ? data.totalIsCapped
-      ? `${COUNT_CAP.toLocaleString("en-US")}+ accounts`
+      ? `${data.total.toLocaleString("en-US")}+ accounts` // the server stops counting at its cap
       : `${data.total.toLocaleString("en-US")} ${data.total === 1 ? "account" : "accounts"}`
     : "";
 

@@ -36,14 +36,10 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Instant } from "@/components/domain/instant";
 import { ROLES, type Role } from "@/server/lib/permissions";
 
 const ROLE_LABELS: Record<Role, string> = { admin: "Admin", manager: "Manager", agent: "Agent", auditor: "Auditor" };
-
-function formatInstant(value: Date | string | null | undefined): string | null {
-  if (!value) return null;
-  return `${new Date(value).toLocaleString("en-US", { timeZone: "UTC" })} UTC`;
-}
 
 type FieldName = "name" | "email" | "role" | "password";
 const FIELDS: FieldName[] = ["name", "email", "role", "password"];
@@ -308,7 +304,7 @@ export function UsersAdmin({ canManage, currentUserId }: { canManage: boolean; c
                     </TableCell>
                     <TableCell>
                       {u.lastSignInAt ? (
-                        <time dateTime={new Date(u.lastSignInAt).toISOString()}>{formatInstant(u.lastSignInAt)}</time>
+                        <Instant value={u.lastSignInAt} />
                       ) : (
                         <span className="text-muted-foreground">Never</span>
                       )}
