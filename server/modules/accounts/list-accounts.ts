@@ -4,20 +4,12 @@ import { accounts, creditors, debtors, users } from "@/db/schema";
 import type { ServiceContext } from "@/server/lib/context";
 import { assertCan } from "@/server/lib/permissions";
 import { parseInput } from "@/server/lib/validation";
-import { bucketOf, daysPastDue, dueOnRangeFor, utcDate, type AgingBucket } from "./aging";
+import { bucketOf, daysPastDue, utcDate } from "./aging";
+import { bucketCondition } from "./aging-sql";
 import { listAccountsInput, type AccountSort, type ListAccountsInput } from "./accounts.schemas";
 
 /** Counting stops here: past it the list says "10,000+" instead of scanning a million rows for a number. */
 export const COUNT_CAP = 10_000;
-
-export function bucketCondition(bucket: AgingBucket, today: string): SQL {
-  const r = dueOnRangeFor(bucket, today);
-  const range = and(
-    r.onOrAfter ? gte(accounts.dueOn, r.onOrAfter) : undefined,
-    r.onOrBefore ? lte(accounts.dueOn, r.onOrBefore) : undefined,
-  )!;
-  return r.orNull ? or(isNull(accounts.dueOn), range)! : range;
-}
 
 const sortColumns = {
   dpd: accounts.dueOn,

@@ -2,24 +2,11 @@ import { and, asc, count, eq, notInArray, sql, sum } from "drizzle-orm";
 import { accounts, creditors } from "@/db/schema";
 import type { ServiceContext } from "@/server/lib/context";
 import { assertCan } from "@/server/lib/permissions";
-import { AGING_BUCKETS, dueOnRangeFor, utcDate, type AgingBucket } from "@/server/modules/accounts/aging";
+import { AGING_BUCKETS, utcDate } from "@/server/modules/accounts/aging";
+import { bucketCase } from "@/server/modules/accounts/aging-sql";
 
 /** Accounts that are finished carry no collectable balance and stay out of the aging picture. */
 const CLOSED_STATUSES = ["paid", "settled", "closed", "recalled"] as const;
-
-/** A SQL CASE that names each account's bucket, generated from the single bucket table in aging.ts. */
-function bucketCase(today: string) {
-  const branches = AGING_BUCKETS.map((b) => {
-    const r = dueOnRangeFor(b.key, today);
-    const parts = [
-      r.onOrAfter ? sql`${accounts.dueOn} >= ${r.onOrAfter}` : sql`true`,
-      r.onOrBefore ? sql`${accounts.dueOn} <= ${r.onOrBefore}` : sql`true`,
-    ];
-    const range = sql`(${parts[0]} and ${parts[1]})`;
-    return sql`when ${r.orNull ? sql`(${accounts.dueOn} is null or ${range})` : range} then ${b.key}`;
-  });
-  return sql<AgingBucket>`case ${sql.join(branches, sql` `)} end`;
-}
 
 export async function getDashboard({ ctx }: { ctx: ServiceContext }) {
   assertCan(ctx, "dashboard.read");
