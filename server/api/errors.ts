@@ -1,11 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import { ServiceError, type FieldIssue } from "@/server/lib/errors";
+import { ServiceError, ValidationError, type FieldIssue } from "@/server/lib/errors";
 import { logger } from "@/server/lib/logger";
 
 const codes = {
   not_found: "NOT_FOUND",
   forbidden: "FORBIDDEN",
-  unauthenticated: "UNAUTHORIZED",
   conflict: "CONFLICT",
   validation: "BAD_REQUEST",
   precondition: "PRECONDITION_FAILED",
@@ -18,12 +17,8 @@ const codes = {
 export function toTrpcError(error: unknown, requestId: string): TRPCError {
   if (error instanceof TRPCError) return error;
   if (error instanceof ServiceError) {
-    const issues: FieldIssue[] | undefined = "issues" in error ? (error.issues as FieldIssue[]) : undefined;
-    return new TRPCError({
-      code: codes[error.kind],
-      message: error.message,
-      cause: issues ? new IssuesCause(issues) : error,
-    });
+    const cause = error instanceof ValidationError ? new IssuesCause(error.issues) : error;
+    return new TRPCError({ code: codes[error.kind], message: error.message, cause });
   }
   logger.error({ err: error, requestId }, "unexpected error in procedure");
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Something went wrong (request ${requestId})` });

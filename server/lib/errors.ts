@@ -4,7 +4,7 @@ export type FieldIssue = { path: string; message: string };
 export class ServiceError extends Error {
   constructor(
     message: string,
-    readonly kind: "not_found" | "forbidden" | "conflict" | "validation" | "precondition" | "unauthenticated",
+    readonly kind: "not_found" | "forbidden" | "conflict" | "validation" | "precondition",
     options?: { cause?: unknown },
   ) {
     super(message, options);
@@ -21,12 +21,6 @@ export class NotFoundError extends ServiceError {
 export class ForbiddenError extends ServiceError {
   constructor(message = "You are not allowed to do this") {
     super(message, "forbidden");
-  }
-}
-
-export class UnauthenticatedError extends ServiceError {
-  constructor(message = "Sign in first") {
-    super(message, "unauthenticated");
   }
 }
 

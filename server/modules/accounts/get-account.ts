@@ -37,7 +37,7 @@ export async function getAccount({ ctx, input }: { ctx: ServiceContext; input: {
     ctx.db
       .select()
       .from(creditors)
-      .where(eq(creditors.id, account.creditorId))
+      .where(and(eq(creditors.id, account.creditorId), eq(creditors.orgId, ctx.orgId)))
       .then((r) => r[0]!),
     account.assigneeId
       ? ctx.db
