@@ -98,10 +98,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   try {
     if (!inMemory) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dataDir)), { recursive: true });
     const { PGlite } = await import("@electric-sql/pglite");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const { drizzle } = await import("drizzle-orm/pglite");
     const pglite = await PGlite.create({
       dataDir: inMemory ? undefined : dataDir,
       loadDataDir: options.loadDataDir,
+      // Typo-tolerant name search needs pg_trgm; PostgreSQL ships it in contrib, PGlite as a loadable bundle.
+      extensions: { pg_trgm },
     });
     const db = drizzle(pglite, { schema }) as unknown as Database;
     return {

@@ -4,9 +4,10 @@ import { id, instant, money, orgId, timestamps } from "./_columns";
 import { creditors } from "./creditors";
 import { debtors } from "./debtors";
 import { organizations, users } from "./organizations";
-import { ACCOUNT_STATUSES } from "./values";
+import { ACCOUNT_STATUSES, PROMISE_STATUSES } from "./values";
 
 export const accountStatus = pgEnum("account_status", ACCOUNT_STATUSES);
+export const promiseStatus = pgEnum("promise_status", PROMISE_STATUSES);
 
 /**
  * A debt. The balance columns are a projection of the ledger: they change only in the same transaction as the
@@ -51,6 +52,16 @@ export const accounts = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Last contact attempt of any channel (interactions); drives "days since last contact" and My queue. */
+    lastContactAt: instant("last_contact_at"),
+    /** The latest promise to pay, denormalised from `promises` so the list and queues filter without a join. */
+    promiseStatus: promiseStatus("promise_status"),
+    promiseDueOn: date("promise_due_on", { mode: "string" }),
+    /**
+     * Work order within an agent's queue, higher first. Recomputed set-based from the organization's weights
+     * (server/modules/queues); expected recovery replaces it once scoring exists.
+     */
+    priority: integer("priority").notNull().default(0),
     /** Optimistic concurrency: every update checks and bumps it. */
     version: integer("version").notNull().default(1),
     ...timestamps(),
@@ -67,6 +78,11 @@ export const accounts = pgTable(
     index("accounts_org_assignee_idx").on(t.orgId, t.assigneeId),
     index("accounts_org_placed_idx").on(t.orgId, t.placedAt),
     index("accounts_debtor_idx").on(t.debtorId),
+    index("accounts_org_last_contact_idx").on(t.orgId, t.lastContactAt),
+    index("accounts_org_assignee_priority_idx").on(t.orgId, t.assigneeId, t.priority.desc().nullsFirst(), t.id),
+    index("accounts_org_promise_idx")
+      .on(t.orgId, t.promiseStatus, t.promiseDueOn)
+      .where(sql`${t.promiseStatus} is not null`),
     index("accounts_tags_idx").using("gin", t.tags),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, char, date, index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, char, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, instant, orgId, timestamps } from "./_columns";
 import { organizations } from "./organizations";
 
@@ -29,6 +29,8 @@ export const debtors = pgTable(
     index("debtors_org_name_idx").on(t.orgId, t.lastName, t.firstName),
     // Case-insensitive prefix search on the last name (text_pattern_ops serves LIKE 'abc%' under any collation).
     index("debtors_org_last_name_prefix_idx").on(t.orgId, sql`lower(${t.lastName}) text_pattern_ops`),
+    // Typo-tolerant name search (pg_trgm similarity on the full name).
+    index("debtors_full_name_trgm_idx").using("gin", sql`(lower(${t.firstName} || ' ' || ${t.lastName})) gin_trgm_ops`),
   ],
 );
 
@@ -72,6 +74,8 @@ export const contactPoints = pgTable(
     consentAt: instant("consent_at"),
     optedOutAt: instant("opted_out_at"),
     optOutSource: text("opt_out_source"),
+    /** Optimistic concurrency for corrections: a stale edit is refused, never silently applied. */
+    version: integer("version").notNull().default(1),
     ...timestamps(),
   },
   (t) => [

@@ -4,3 +4,5 @@ export * from "./debtors";
 export * from "./accounts";
 export * from "./audit";
 export * from "./jobs";
+export * from "./work";
+export * from "./views";

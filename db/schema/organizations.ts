@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { id, instant, orgId, timestamps } from "./_columns";
 import { USER_ROLES } from "./values";
 
@@ -7,6 +7,11 @@ export const organizations = pgTable("organizations", {
   id: id(),
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
+  /** Organization-wide settings (queue priority weights…), validated by the module that owns each key. */
+  settings: jsonb("settings")
+    .$type<Record<string, unknown>>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   ...timestamps(),
 });
 
@@ -23,6 +28,8 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     active: boolean("active").notNull().default(true),
     lastSignInAt: instant("last_sign_in_at"),
+    /** IANA zone the user works in: task due times are shown in it beside the debtor's. */
+    timeZone: text("time_zone").notNull().default("America/New_York"),
     ...timestamps(),
   },
   (t) => [

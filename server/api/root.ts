@@ -1,14 +1,28 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { contactRouter } from "./routers/contact";
 import { dashboardRouter } from "./routers/dashboard";
+import { holdRouter } from "./routers/hold";
+import { interactionRouter } from "./routers/interaction";
+import { queueRouter } from "./routers/queue";
+import { taskRouter } from "./routers/task";
+import { timelineRouter } from "./routers/timeline";
 import { userRouter } from "./routers/user";
+import { viewRouter } from "./routers/view";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   audit: auditRouter,
+  contact: contactRouter,
   dashboard: dashboardRouter,
+  hold: holdRouter,
+  interaction: interactionRouter,
+  queue: queueRouter,
+  task: taskRouter,
+  timeline: timelineRouter,
   user: userRouter,
+  view: viewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,8 +7,8 @@ import { createTestDatabase, testDrivers } from "@/db/testing";
 import { createAccount, createOrg, FIXED_NOW, type TestOrg } from "@/db/testing/factories";
 import type { Role } from "@/server/lib/permissions";
 import { appRouter, createCaller } from "./root";
-
-type Caller = ReturnType<typeof createCaller>;
+import { areaCases } from "./security-cases";
+import type { Caller, SecurityFixture } from "./security-cases/types";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -24,8 +24,9 @@ describe.each(testDrivers())("API gates and tenancy (%s)", (driver) => {
   let handle: DatabaseHandle;
   let a: TestOrg;
   let b: TestOrg;
-  let accountA: { id: string; version: number };
-  let accountB: { id: string };
+  let accountA: SecurityFixture["accountA"];
+  let accountB: SecurityFixture["accountB"];
+  const areaCalls: Record<string, (c: Caller) => Promise<unknown>> = {};
   const as = (org: TestOrg, role: Role): Caller =>
     createCaller({
       db: handle.db,
@@ -41,6 +42,11 @@ describe.each(testDrivers())("API gates and tenancy (%s)", (driver) => {
     b = await createOrg(handle.db, "b");
     accountA = await createAccount(handle.db, a, { ref: "A-1" });
     accountB = await createAccount(handle.db, b, { ref: "B-1" });
+    const fx: SecurityFixture = { db: handle.db, a, b, accountA, accountB };
+    for (const cases of areaCases) {
+      const extra = cases.setup ? await cases.setup(fx) : undefined;
+      Object.assign(areaCalls, cases.calls(fx, extra as never));
+    }
   });
   afterAll(() => handle.close());
 
@@ -61,6 +67,7 @@ describe.each(testDrivers())("API gates and tenancy (%s)", (driver) => {
       c.user.create({ email: "new@a.test", name: "New", role: "agent", password: "long-enough-password" }),
     "user.setRole": (c) => c.user.setRole({ userId: a.users.agent.id, role: "manager" }),
     "user.setActive": (c) => c.user.setActive({ userId: a.users.agent.id, active: false }),
+    ...areaCalls,
   });
 
   it("covers every procedure of the router", () => {
