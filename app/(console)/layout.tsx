@@ -1,4 +1,15 @@
-import { FileClockIcon, LayoutDashboardIcon, LogOutIcon, UsersIcon, WalletIcon, type LucideIcon } from "lucide-react";
+import {
+  FileClockIcon,
+  InboxIcon,
+  LayoutDashboardIcon,
+  ListChecksIcon,
+  ListOrderedIcon,
+  LogOutIcon,
+  UsersIcon,
+  UsersRoundIcon,
+  WalletIcon,
+  type LucideIcon,
+} from "lucide-react";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
@@ -9,7 +20,11 @@ import { can, type Permission } from "@/server/lib/permissions";
 
 const NAV: { href: string; label: string; icon: LucideIcon; permission?: Permission }[] = [
   { href: "/dashboard", label: "Dashboard", icon: LayoutDashboardIcon },
+  { href: "/queue", label: "My queue", icon: InboxIcon, permission: "queue.work" },
+  { href: "/tasks", label: "Tasks", icon: ListChecksIcon, permission: "task.manage" },
   { href: "/accounts", label: "Accounts", icon: WalletIcon },
+  { href: "/queues", label: "Queues", icon: ListOrderedIcon, permission: "queue.read" },
+  { href: "/team", label: "Team", icon: UsersRoundIcon, permission: "team.read" },
   { href: "/settings/users", label: "Users", icon: UsersIcon, permission: "user.read" },
   { href: "/audit", label: "Audit log", icon: FileClockIcon, permission: "audit.read" },
 ];

@@ -10,7 +10,8 @@ export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 export const accountId = z.uuid({ error: "Malformed account id" });
 
-export const listAccountsInput = z.object({
+/** Which accounts: shared by the list, bulk actions on "all matching", export, saved views and work queues. */
+export const accountFilters = z.object({
   status: z.array(z.enum(ACCOUNT_STATUSES)).max(ACCOUNT_STATUSES.length).optional(),
   bucket: z.array(z.enum(AGING_BUCKET_KEYS)).max(AGING_BUCKET_KEYS.length).optional(),
   creditorId: z.uuid({ error: "Malformed creditor id" }).optional(),
@@ -26,6 +27,10 @@ export const listAccountsInput = z.object({
   maxBalance: z.number().int().min(0).optional(),
   /** Account reference (exact or prefix) or debtor last name (prefix), case-insensitive. */
   q: z.string().trim().min(1).max(100).optional(),
+});
+export type AccountFilters = z.output<typeof accountFilters>;
+
+export const listAccountsInput = accountFilters.extend({
   sort: z.enum(ACCOUNT_SORTS).default("dpd"),
   dir: z.enum(["asc", "desc"]).default("desc"),
   page: z.number().int().min(1).max(10_000).default(1),

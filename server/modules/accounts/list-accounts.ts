@@ -1,11 +1,11 @@
-import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, asc, desc, eq, sql } from "drizzle-orm";
 import { rowsOf, type Database } from "@/db";
 import { accounts, creditors, debtors, users } from "@/db/schema";
 import type { ServiceContext } from "@/server/lib/context";
 import { assertCan } from "@/server/lib/permissions";
 import { parseInput } from "@/server/lib/validation";
 import { bucketOf, daysPastDue, utcDate } from "./aging";
-import { bucketCondition } from "./aging-sql";
+import { accountConditions } from "./account-filters";
 import { listAccountsInput, type AccountSort, type ListAccountsInput } from "./accounts.schemas";
 
 /** Counting stops here: past it the list says "10,000+" instead of scanning a million rows for a number. */
@@ -31,29 +31,7 @@ export async function listAccounts({ ctx, input }: { ctx: ServiceContext; input:
   const q = parseInput(listAccountsInput, input);
   const today = utcDate(ctx.now());
 
-  const where: (SQL | undefined)[] = [eq(accounts.orgId, ctx.orgId)];
-  if (q.status?.length) where.push(inArray(accounts.status, q.status));
-  if (q.bucket?.length) where.push(or(...q.bucket.map((b) => bucketCondition(b, today))));
-  if (q.creditorId) where.push(eq(accounts.creditorId, q.creditorId));
-  if (q.state) where.push(eq(accounts.jurisdictionState, q.state));
-  if (q.assignee === "unassigned") where.push(isNull(accounts.assigneeId));
-  else if (q.assignee) where.push(eq(accounts.assigneeId, q.assignee));
-  if (q.minBalance !== undefined) where.push(gte(accounts.balanceMinor, q.minBalance));
-  if (q.maxBalance !== undefined) where.push(lte(accounts.balanceMinor, q.maxBalance));
-  if (q.q) {
-    // Two index-backed prefix lookups (reference, debtor last name) joined by UNION, rather than an OR the
-    // planner could only answer by scanning every account.
-    const pattern = `${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(
-      sql`${accounts.id} in (
-        select r.id from accounts r where r.org_id = ${ctx.orgId} and lower(r.external_ref) like ${pattern}
-        union all
-        select a.id from accounts a join debtors d on d.id = a.debtor_id
-        where d.org_id = ${ctx.orgId} and a.org_id = ${ctx.orgId} and lower(d.last_name) like ${pattern}
-      )`,
-    );
-  }
-  const condition = and(...where);
+  const condition = accountConditions(ctx.orgId, q, today);
 
   // Most days past due first is the oldest due date first, so the direction is inverted for that column.
   // PostgreSQL's default null placement (last ascending, first descending) is what DPD means (no due date is

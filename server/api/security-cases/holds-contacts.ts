@@ -1,0 +1,3 @@
+import { defineCases } from "./types";
+
+export const cases = defineCases({ calls: () => ({}) });
