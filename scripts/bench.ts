@@ -1,13 +1,22 @@
 /**
- * npm run bench -- <name> [--json] [--accounts N]
+ * npm run bench -- <name> [--json] [--accounts N] [--runs N] [--warmup N]
  * Runs a named benchmark against PostgreSQL (BENCH_DATABASE_URL, default the local server) and prints a table,
  * or with --json one line per figure: {"benchmark","metric","value","unit"}.
  */
 import { accountsListBenchmark } from "./bench/accounts-list";
 import type { Benchmark, Figure } from "./bench/harness";
+import { nextAccountBenchmark } from "./bench/next-account";
+import { searchBenchmark } from "./bench/search";
 import { seedBenchmark } from "./bench/seed";
+import { workspaceBenchmark } from "./bench/workspace";
 
-const benchmarks: Record<string, Benchmark> = { seed: seedBenchmark, "accounts-list": accountsListBenchmark };
+const benchmarks: Record<string, Benchmark> = {
+  seed: seedBenchmark,
+  "accounts-list": accountsListBenchmark,
+  search: searchBenchmark,
+  workspace: workspaceBenchmark,
+  "next-account": nextAccountBenchmark,
+};
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,14 +27,18 @@ async function main() {
   const name = process.argv.slice(2).find((a) => !a.startsWith("--") && !/^\d+$/.test(a));
   const bench = name ? benchmarks[name] : undefined;
   if (!bench) {
-    console.error(`usage: npm run bench -- <${Object.keys(benchmarks).join("|")}> [--json] [--accounts N]`);
+    console.error(
+      `usage: npm run bench -- <${Object.keys(benchmarks).join("|")}> [--json] [--accounts N] [--runs N] [--warmup N]`,
+    );
     process.exit(2);
   }
   const json = process.argv.includes("--json");
   const accounts = Number(option("accounts") ?? 1_000_000);
   const figures: Figure[] = [];
+  const count = (name: string) => (option(name) === undefined ? undefined : Number(option(name)));
   await bench.run({
     accounts,
+    sampling: { warmup: count("warmup"), runs: count("runs") },
     serverUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/postgres",
     log: (message) => (json ? process.stderr : process.stdout).write(`${message}\n`),
     report: (figure) => {

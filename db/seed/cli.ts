@@ -58,19 +58,18 @@ async function main(): Promise<void> {
       seconds > 0 ? `${n(Math.round(rows / seconds)).padStart(11)} rows/s COPY` : "";
     const { copySeconds } = timings;
     console.log(`Seeded organization ${result.orgId} in ${result.seconds.toFixed(1)} s:`);
-    console.log(`  creditors            ${n(counts.creditors).padStart(11)}`);
-    console.log(
-      `  debtors              ${n(counts.debtors).padStart(11)}  ${rate(counts.debtors, copySeconds.debtors)}`,
-    );
-    console.log(
-      `  contact points       ${n(counts.contactPoints).padStart(11)}  ${rate(counts.contactPoints, copySeconds.contact_points)}`,
-    );
-    console.log(
-      `  accounts             ${n(counts.accounts).padStart(11)}  ${rate(counts.accounts, copySeconds.accounts)}`,
-    );
-    console.log(
-      `  ledger transactions  ${n(counts.ledgerTransactions).padStart(11)}  ${rate(counts.ledgerTransactions, copySeconds.ledger_transactions)}`,
-    );
+    const table = (label: string, rows: number, copied?: number) =>
+      console.log(`  ${label.padEnd(21)}${n(rows).padStart(11)}  ${copied === undefined ? "" : rate(rows, copied)}`);
+    table("creditors", counts.creditors);
+    table("debtors", counts.debtors, copySeconds.debtors);
+    table("contact points", counts.contactPoints, copySeconds.contact_points);
+    table("accounts", counts.accounts, copySeconds.accounts);
+    table("ledger transactions", counts.ledgerTransactions, copySeconds.ledger_transactions);
+    table("interactions", counts.interactions, copySeconds.interactions);
+    table("promises", counts.promises, copySeconds.promises);
+    table("holds", counts.holds, copySeconds.holds);
+    table("tasks", counts.tasks, copySeconds.tasks);
+    console.log(`  queue priorities recomputed in ${timings.prioritySeconds.toFixed(1)} s`);
     if (timings.rebuildSeconds !== null)
       console.log(`  index and foreign-key rebuild ${timings.rebuildSeconds.toFixed(1)} s`);
     console.log("Demo logins:");

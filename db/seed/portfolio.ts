@@ -6,13 +6,25 @@ import { utcDate } from "@/server/modules/accounts/aging";
 import { recordAudit } from "@/server/modules/audit/record";
 import { systemContext, withTransaction } from "@/server/lib/context";
 import { hashPassword } from "@/server/modules/users/password";
+import { recomputePriorities } from "@/server/modules/queues/recompute-priorities";
+import {
+  ActivityGenerator,
+  HOLD_COLUMNS,
+  INTERACTION_COLUMNS,
+  PROMISE_COLUMNS,
+  TASK_COLUMNS,
+  type AccountDraft,
+  type DebtorContacts,
+} from "./activity";
 import { copyRows, copyTargetOfTransaction, csvField, deferIndexes, type CopyTarget, type SqlRunner } from "./copy";
-import { Random, weightedTable, type WeightedTable } from "./random";
+import { OrderedUuids, Random, weightedTable, type WeightedTable } from "./random";
+import { TableText } from "./table-text";
 import { US_STATES, US_TIME_ZONES, areaCodeZone, type City, type UsState, type ZoneRegion } from "./us-geo";
 
 /**
  * A realistic demo portfolio: one organization, its staff, six creditors, and debtors/contact points/accounts/
- * ledger rows generated from a seed. Deterministic: the same seed and `now` give the same rows (ids included);
+ * ledger rows generated from a seed, with their work history (calls, promises, holds, tasks: ./activity.ts)
+ * and queue priorities. Deterministic: the same seed and `now` give the same rows (ids included);
  * every date is an offset from `now`, so the same seed on another day gives the same portfolio shifted in time.
  *
  * Everything runs in ONE transaction: ledger rows are append-only (a trigger refuses DELETE), so a half-seeded
@@ -42,6 +54,10 @@ export type SeedCounts = {
   contactPoints: number;
   accounts: number;
   ledgerTransactions: number;
+  interactions: number;
+  promises: number;
+  holds: number;
+  tasks: number;
 };
 
 export type SeedResult = {
@@ -50,7 +66,7 @@ export type SeedResult = {
   counts: SeedCounts;
   seconds: number;
   /** Where the time went: COPY seconds per table (sequential on one connection) and the index rebuild, if any. */
-  timings: { copySeconds: Record<BulkTable, number>; rebuildSeconds: number | null };
+  timings: { copySeconds: Record<BulkTable, number>; rebuildSeconds: number | null; prioritySeconds: number };
 };
 
 export const DEFAULT_ORG_SLUG = "demo";
@@ -60,15 +76,16 @@ export const DEFAULT_ORG_NAME = "Acme Recovery Partners";
 // Static demo content
 // ---------------------------------------------------------------------------------------------------------------
 
-type StaffSeed = { key: string; role: SeedRole; name: string };
+type StaffSeed = { key: string; role: SeedRole; name: string; timeZone: string };
 
+/** Staff work from different US zones, so task times show both the debtor's and the agent's local time. */
 const STAFF: readonly StaffSeed[] = [
-  { key: "admin", role: "admin", name: "Morgan Reyes" },
-  { key: "manager", role: "manager", name: "Priya Natarajan" },
-  { key: "agent", role: "agent", name: "Jordan Blake" },
-  { key: "agent2", role: "agent", name: "Sam Okafor" },
-  { key: "agent3", role: "agent", name: "Lena Kowalski" },
-  { key: "auditor", role: "auditor", name: "Chris Delgado" },
+  { key: "admin", role: "admin", name: "Morgan Reyes", timeZone: "America/New_York" },
+  { key: "manager", role: "manager", name: "Priya Natarajan", timeZone: "America/Chicago" },
+  { key: "agent", role: "agent", name: "Jordan Blake", timeZone: "America/New_York" },
+  { key: "agent2", role: "agent", name: "Sam Okafor", timeZone: "America/Denver" },
+  { key: "agent3", role: "agent", name: "Lena Kowalski", timeZone: "America/Los_Angeles" },
+  { key: "auditor", role: "auditor", name: "Chris Delgado", timeZone: "America/Phoenix" },
 ];
 
 /** Demo passwords are per role and public on purpose: the CLI prints them and the README lists them. */
@@ -679,6 +696,9 @@ const ACCOUNT_COLUMNS = [
   "segment",
   "assignee_id",
   "tags",
+  "last_contact_at",
+  "promise_status",
+  "promise_due_on",
 ];
 const LEDGER_COLUMNS = [
   "id",
@@ -746,6 +766,9 @@ type DebtorRow = {
   attorney: boolean;
 };
 
+/** An account generated but not yet written: its last columns come from the work history. */
+type PendingAccount = AccountDraft & { row: string };
+
 type Sink = (table: BulkTable, text: TableText) => Promise<void>;
 
 type Counters = SeedCounts;
@@ -759,16 +782,29 @@ class PortfolioGenerator {
   private readonly coverageStride: number;
   private readonly solDays: Map<string, number>;
   private accountSeq = 0;
+  /** Seconds since today's 00:00 UTC: nothing generated is later. */
+  private readonly nowSeconds: number;
+  readonly activity: ActivityGenerator;
 
   constructor(
     private readonly rng: Random,
+    private readonly ids: OrderedUuids,
+    workRng: Random,
+    workIds: OrderedUuids,
     private readonly orgId: string,
+    now: Date,
     today: string,
     creditorList: readonly Creditor[],
     private readonly agentIds: readonly string[],
+    managerId: string,
     debtorTotal: number,
   ) {
     this.day = dayTable(today);
+    this.nowSeconds = Math.floor((now.getTime() - Date.parse(`${today}T00:00:00Z`)) / 1000);
+    this.activity = new ActivityGenerator(workRng, workIds, orgId, now, today, (off) => this.d(off), {
+      agentIds,
+      managerId,
+    });
     this.regionTable = weightedTable(
       US_STATES.flatMap((state) =>
         state.regions.map((region) => [{ state, region }, state.population * region.weight] as const),
@@ -790,10 +826,19 @@ class PortfolioGenerator {
     return value;
   }
 
-  /** A UTC instant on the given day during US business hours, as timestamptz text. */
+  /** A UTC instant on the given day during US business hours, as timestamptz text; today's are never after now. */
   private instant(offset: number): string {
     const rng = this.rng;
-    return `${this.d(offset)} ${PAD2[rng.int(13, 23)]}:${PAD2[rng.int(0, 59)]}:${PAD2[rng.int(0, 59)]}+00`;
+    let h = rng.int(13, 23);
+    let m = rng.int(0, 59);
+    let s = rng.int(0, 59);
+    if (offset === 0 && h * 3600 + m * 60 + s > this.nowSeconds) {
+      const now = Math.max(0, this.nowSeconds);
+      h = Math.floor(now / 3600);
+      m = Math.floor((now % 3600) / 60);
+      s = now % 60;
+    }
+    return `${this.d(offset)} ${PAD2[h]}:${PAD2[m]}:${PAD2[s]}+00`;
   }
 
   private pickRegion(debtorIndex: number): Region {
@@ -815,7 +860,7 @@ class PortfolioGenerator {
     const last = rng.pick(hispanicName ? HISPANIC_LAST_NAMES : LAST_NAMES);
     const dob = rng.chance(0.85) ? this.d(-(rng.int(21, 85) * 365 + rng.int(0, 364))) : "";
     const debtor: DebtorRow = {
-      id: rng.uuid(),
+      id: this.ids.next(),
       state: state.code,
       city: city[0],
       deceased: rng.chance(0.004),
@@ -824,6 +869,18 @@ class PortfolioGenerator {
     };
     const servicemember = rng.chance(0.012);
     const vulnerable = rng.chance(0.02);
+    const work: DebtorContacts = {
+      id: debtor.id,
+      firstName: first,
+      zone: region.zone,
+      deceased: debtor.deceased,
+      bankruptcy: debtor.bankruptcy,
+      attorney: debtor.attorney,
+      servicemember,
+      address: { id: "", value: "" },
+      phones: [],
+      email: null,
+    };
     out.debtors.add(
       `${debtor.id},${this.orgId},CUST-${String(index + 1).padStart(9, "0")},${csvField(first)},${csvField(last)},${dob},` +
         `${spanish ? "es" : "en"},${debtor.deceased ? "t" : "f"},${debtor.attorney ? "t" : "f"},${debtor.bankruptcy ? "t" : "f"},` +
@@ -831,8 +888,11 @@ class PortfolioGenerator {
     );
     out.counts.debtors++;
 
-    this.contacts(debtor, state, region, city, first, last, out);
-    for (let k = 0; k < accountCount; k++) this.account(debtor, out);
+    this.contacts(debtor, state, region, city, first, last, work, out);
+    const pending: PendingAccount[] = [];
+    for (let k = 0; k < accountCount; k++) pending.push(this.account(debtor, out));
+    const activity = this.activity.debtor(work, pending, out);
+    pending.forEach((account, k) => out.accounts.add(`${account.row},${activity[k]}\n`));
   }
 
   private contacts(
@@ -842,6 +902,7 @@ class PortfolioGenerator {
     city: City,
     first: string,
     last: string,
+    work: DebtorContacts,
     out: Chunk,
   ): void {
     const rng = this.rng;
@@ -858,8 +919,10 @@ class PortfolioGenerator {
     const zip = `${city[1]}${PAD2[rng.int(1, 99)]}`;
     const formatted = `${line1}${line2 ? `, ${line2}` : ""}, ${city[0]}, ${state.code} ${zip}`;
     const addressValidity = rng.chance(0.06) ? "invalid" : rng.chance(0.55) ? "valid" : "unverified";
+    const addressId = this.ids.next();
+    work.address = { id: addressId, value: formatted };
     out.contacts.add(
-      `${rng.uuid()},${org},${debtor.id},address,,${csvField(formatted)},${csvField(line1)},${line2 === null ? "" : csvField(line2)},` +
+      `${addressId},${org},${debtor.id},address,,${csvField(formatted)},${csvField(line1)},${line2 === null ? "" : csvField(line2)},` +
         `${csvField(city[0])},${state.code},${zip},${region.zone},address,${addressValidity},t,${rng.weighted(SOURCE_TABLE)},none,,,,\n`,
     );
     out.counts.contactPoints++;
@@ -885,8 +948,10 @@ class PortfolioGenerator {
       const consent = rng.weighted(PHONE_CONSENT[type]);
       const consentCols = consent === "none" ? "," : `${rng.pick(CONSENT_SOURCES)},${this.instant(-rng.int(30, 2500))}`;
       const optOut = rng.chance(0.04) ? `${this.instant(-rng.int(0, 400))},${rng.pick(PHONE_OPT_OUT_SOURCES)}` : ",";
+      const phoneId = this.ids.next();
+      work.phones.push({ id: phoneId, e164, optedOut: optOut !== "," });
       out.contacts.add(
-        `${rng.uuid()},${org},${debtor.id},phone,${type},${e164},,,,,,${zoneFromArea ?? ""},${zoneFromArea ? "area_code" : ""},` +
+        `${phoneId},${org},${debtor.id},phone,${type},${e164},,,,,,${zoneFromArea ?? ""},${zoneFromArea ? "area_code" : ""},` +
           `${validity},${p === 0 ? "t" : "f"},${rng.weighted(SOURCE_TABLE)},${consent},${consentCols},${optOut}\n`,
       );
       out.counts.contactPoints++;
@@ -906,8 +971,10 @@ class PortfolioGenerator {
       const consent = rng.chance(0.4) ? "express" : "none";
       const consentCols = consent === "none" ? "," : `${rng.pick(CONSENT_SOURCES)},${this.instant(-rng.int(30, 2500))}`;
       const optOut = rng.chance(0.03) ? `${this.instant(-rng.int(0, 400))},${rng.pick(EMAIL_OPT_OUT_SOURCES)}` : ",";
+      const emailId = this.ids.next();
+      work.email = { id: emailId, value: email, optedOut: optOut !== "," };
       out.contacts.add(
-        `${rng.uuid()},${org},${debtor.id},email,,${email},,,,,,,,${validity},t,${rng.weighted(SOURCE_TABLE)},${consent},${consentCols},${optOut}\n`,
+        `${emailId},${org},${debtor.id},email,,${email},,,,,,,,${validity},t,${rng.weighted(SOURCE_TABLE)},${consent},${consentCols},${optOut}\n`,
       );
       out.counts.contactPoints++;
     }
@@ -942,7 +1009,7 @@ class PortfolioGenerator {
     }
   }
 
-  private account(debtor: DebtorRow, out: Chunk): void {
+  private account(debtor: DebtorRow, out: Chunk): PendingAccount {
     const rng = this.rng;
     const seq = this.accountSeq++;
     const creditor = rng.weighted(this.creditorTable);
@@ -972,15 +1039,15 @@ class PortfolioGenerator {
     const placedTotal = principal + interest + fees;
     const placedAt = this.instant(placedOff);
 
-    const accountId = rng.uuid();
+    const accountId = this.ids.next();
     const org = this.orgId;
     const ledgerHead = `${org},${accountId},`;
     const chargeDate = this.d(placedOff);
-    let ledger = `${rng.uuid()},${ledgerHead}charge,${principal},0,0,USD,${chargeDate},${placedAt},Placed principal,\n`;
+    let ledger = `${this.ids.next()},${ledgerHead}charge,${principal},0,0,USD,${chargeDate},${placedAt},Placed principal,\n`;
     if (interest > 0)
-      ledger += `${rng.uuid()},${ledgerHead}interest,0,${interest},0,USD,${chargeDate},${placedAt},Interest accrued before placement,\n`;
+      ledger += `${this.ids.next()},${ledgerHead}interest,0,${interest},0,USD,${chargeDate},${placedAt},Interest accrued before placement,\n`;
     if (fees > 0)
-      ledger += `${rng.uuid()},${ledgerHead}fee,0,0,${fees},USD,${chargeDate},${placedAt},Fees assessed before placement,\n`;
+      ledger += `${this.ids.next()},${ledgerHead}fee,0,0,${fees},USD,${chargeDate},${placedAt},Fees assessed before placement,\n`;
     let rows = 1 + (interest > 0 ? 1 : 0) + (fees > 0 ? 1 : 0);
     let p = principal;
     let i = interest;
@@ -994,7 +1061,7 @@ class PortfolioGenerator {
       const di = f > 0 ? 0 : Math.max(1, Math.round(i * (0.1 + 0.4 * rng.next())));
       f -= df;
       i -= di;
-      ledger += `${rng.uuid()},${ledgerHead}adjustment,0,${di === 0 ? 0 : -di},${df === 0 ? 0 : -df},USD,${this.d(adjOff)},${this.instant(adjOff)},${df > 0 ? "Late fee waived" : "Interest correction"},\n`;
+      ledger += `${this.ids.next()},${ledgerHead}adjustment,0,${di === 0 ? 0 : -di},${df === 0 ? 0 : -df},USD,${this.d(adjOff)},${this.instant(adjOff)},${df > 0 ? "Late fee waived" : "Interest correction"},\n`;
       rows++;
       historyStart = adjOff;
     }
@@ -1036,6 +1103,7 @@ class PortfolioGenerator {
 
     let remainingTarget = target;
     let lastPaymentOff: number | null = null;
+    let lastPaymentAmount = 0;
     for (let k = 0; k < payments; k++) {
       const balance = p + i + f;
       if (balance <= 0) break;
@@ -1060,15 +1128,16 @@ class PortfolioGenerator {
       p -= pp;
       const off = dates[k]!;
       const external = rng.chance(0.6) ? `PMT-${seq}-${k}` : "";
-      ledger += `${rng.uuid()},${ledgerHead}payment,${-pp},${-pi},${-pf},USD,${this.d(off)},${this.instant(off)},${rng.pick(PAYMENT_METHODS)},${external}\n`;
+      ledger += `${this.ids.next()},${ledgerHead}payment,${-pp},${-pi},${-pf},USD,${this.d(off)},${this.instant(off)},${rng.pick(PAYMENT_METHODS)},${external}\n`;
       rows++;
       lastPaymentOff = off;
+      lastPaymentAmount = amount;
     }
 
     // Settled and closed accounts write off what is left, so every zero-balance status really is at zero.
     if (zeroBalance && p + i + f > 0) {
       const off = lastPaymentOff ?? historyStart + (span > 0 ? rng.int(1, span) : 0);
-      ledger += `${rng.uuid()},${ledgerHead}write_off,${-p},${-i},${-f},USD,${this.d(off)},${this.instant(off)},${status === "settled" ? "Settlement discount" : "Balance written off"},\n`;
+      ledger += `${this.ids.next()},${ledgerHead}write_off,${-p},${-i},${-f},USD,${this.d(off)},${this.instant(off)},${status === "settled" ? "Settlement discount" : "Balance written off"},\n`;
       rows++;
       p = 0;
       i = 0;
@@ -1097,16 +1166,23 @@ class PortfolioGenerator {
     // unique per account yet not sequential. BigInt because seq × multiplier passes 2^53 above 3.4M accounts.
     const digits = ((BigInt(seq) * 2_654_435_761n + 1_000_003n) % 10_000_000_000n).toString().padStart(10, "0");
 
-    out.accounts.add(
+    const row =
       `${accountId},${org},${creditor.id},${debtor.id},${creditor.code}-${digits},${csvField(rng.weighted(creditor.origTable))},` +
-        `${rng.weighted(creditor.productTable)},${placedTotal},${p},${i},${f},${status},${this.d(openedOff)},` +
-        `${chargedOffOff === null ? "" : this.d(chargedOffOff)},${zeroBalance ? "" : this.d(dueOff)},` +
-        `${lastPaymentOff === null ? "" : this.d(lastPaymentOff)},${this.d(itemizationOff)},${this.d(solOff)},${placedAt},` +
-        `${debtor.state},${csvField(debtor.city)},${segment},${assignee},${tags}\n`,
-    );
+      `${rng.weighted(creditor.productTable)},${placedTotal},${p},${i},${f},${status},${this.d(openedOff)},` +
+      `${chargedOffOff === null ? "" : this.d(chargedOffOff)},${zeroBalance ? "" : this.d(dueOff)},` +
+      `${lastPaymentOff === null ? "" : this.d(lastPaymentOff)},${this.d(itemizationOff)},${this.d(solOff)},${placedAt},` +
+      `${debtor.state},${csvField(debtor.city)},${segment},${assignee},${tags}`;
     out.ledger.add(ledger);
     out.counts.accounts++;
     out.counts.ledgerTransactions += rows;
+    return {
+      id: accountId,
+      status,
+      assigneeId: assignee === "" ? null : assignee,
+      balance,
+      lastPayment: lastPaymentOff === null ? null : { off: lastPaymentOff, amount: lastPaymentAmount },
+      row,
+    };
   }
 }
 
@@ -1117,30 +1193,17 @@ function asciiLower(name: string): string {
     .toLowerCase();
 }
 
-/**
- * CSV text of one table for one slice of debtors. Rows are joined into flat pieces every few hundred rows:
- * template literals and `+=` build rope strings whose cells would otherwise live (and be promoted by the GC)
- * until the COPY, and flattening millions of them at write time cost more than generating them.
- */
-class TableText {
-  private rows: string[] = [];
-  pieces: string[] = [];
-  chars = 0;
-
-  add(row: string): void {
-    this.rows.push(row);
-  }
-
-  seal(): void {
-    if (this.rows.length === 0) return;
-    const piece = this.rows.join("");
-    this.rows = [];
-    this.pieces.push(piece);
-    this.chars += piece.length;
-  }
-}
-
-type Chunk = { debtors: TableText; contacts: TableText; accounts: TableText; ledger: TableText; counts: Counters };
+type Chunk = {
+  debtors: TableText;
+  contacts: TableText;
+  accounts: TableText;
+  ledger: TableText;
+  interactions: TableText;
+  promises: TableText;
+  holds: TableText;
+  tasks: TableText;
+  counts: Counters;
+};
 
 function emptyChunk(counts: Counters): Chunk {
   return {
@@ -1148,6 +1211,10 @@ function emptyChunk(counts: Counters): Chunk {
     contacts: new TableText(),
     accounts: new TableText(),
     ledger: new TableText(),
+    interactions: new TableText(),
+    promises: new TableText(),
+    holds: new TableText(),
+    tasks: new TableText(),
     counts,
   };
 }
@@ -1157,6 +1224,10 @@ function sealChunk(chunk: Chunk): void {
   chunk.contacts.seal();
   chunk.accounts.seal();
   chunk.ledger.seal();
+  chunk.interactions.seal();
+  chunk.promises.seal();
+  chunk.holds.seal();
+  chunk.tasks.seal();
 }
 
 /**
@@ -1183,7 +1254,16 @@ function accountsForDebtor(rng: Random, remainingAccounts: number, remainingDebt
  * rows took 5.0 s against 0.66 s with TCP_NODELAY). 25,000 debtors is about 48 MB of CSV.
  */
 const SLICE_DEBTORS = 25_000;
-const BULK_TABLES = ["debtors", "contact_points", "accounts", "ledger_transactions"] as const;
+const BULK_TABLES = [
+  "debtors",
+  "contact_points",
+  "accounts",
+  "ledger_transactions",
+  "interactions",
+  "promises",
+  "holds",
+  "tasks",
+] as const;
 export type BulkTable = (typeof BULK_TABLES)[number];
 /** From this size on, indexes are rebuilt after the load instead of maintained row by row (see deferIndexes). */
 const BULK_MIN_ACCOUNTS = 50_000;
@@ -1198,6 +1278,10 @@ const TABLE_COLUMNS = {
   contact_points: CONTACT_COLUMNS,
   accounts: ACCOUNT_COLUMNS,
   ledger_transactions: LEDGER_COLUMNS,
+  interactions: INTERACTION_COLUMNS,
+  promises: PROMISE_COLUMNS,
+  holds: HOLD_COLUMNS,
+  tasks: TASK_COLUMNS,
 } as const;
 
 type CopySinkHandle = { push: Sink; drain: () => Promise<void>; settle: () => Promise<void> };
@@ -1292,6 +1376,11 @@ async function generateSlices(
     await sink.push("contact_points", chunk.contacts);
     await sink.push("accounts", chunk.accounts);
     await sink.push("ledger_transactions", chunk.ledger);
+    // Promises name the call that took them, so interactions go first.
+    await sink.push("interactions", chunk.interactions);
+    await sink.push("promises", chunk.promises);
+    await sink.push("holds", chunk.holds);
+    await sink.push("tasks", chunk.tasks);
     if (counts.accounts >= nextLog) {
       log(`generated ${counts.accounts.toLocaleString("en-US")} / ${accounts.toLocaleString("en-US")} accounts`);
       nextLog += Math.max(10_000, Math.ceil(accounts / 10));
@@ -1340,20 +1429,31 @@ export async function seedPortfolio(handle: DatabaseHandle, options: SeedOptions
     origTable: weightedTable(profile.originalCreditors.map((name, i) => [name, i === 0 ? 3 : 1] as const)),
     productTable: weightedTable(profile.products.map((name, i) => [name, i === 0 ? 3 : 1] as const)),
   }));
+  // The work history draws from its own stream, so its rows do not shift the debtors and accounts of a seed.
+  const workRng = idRng.fork();
+  // Ids of the bulk rows: ascending (see OrderedUuids), from streams of their own.
+  const bulkIds = new OrderedUuids(idRng.fork());
+  const workIds = new OrderedUuids(idRng.fork());
   const agentIds = staff.filter((s) => s.role === "agent").map((s) => s.id);
+  const managerId = staff.find((s) => s.role === "manager")!.id;
   const debtors = Math.min(accounts, Math.max(Math.round(accounts * 0.8), MIN_ACCOUNTS_FOR_FULL_COVERAGE));
   if (accounts < MIN_ACCOUNTS_FOR_FULL_COVERAGE) {
     log(`note: fewer than ${MIN_ACCOUNTS_FOR_FULL_COVERAGE} accounts cannot cover every state and time zone`);
   }
 
-  const copySeconds: Record<BulkTable, number> = { debtors: 0, contact_points: 0, accounts: 0, ledger_transactions: 0 };
+  const copySeconds = Object.fromEntries(BULK_TABLES.map((t) => [t, 0])) as Record<BulkTable, number>;
   let rebuildSeconds: number | null = null;
+  let prioritySeconds = 0;
   const counts: Counters = {
     creditors: creditorList.length,
     debtors: 0,
     contactPoints: 0,
     accounts: 0,
     ledgerTransactions: 0,
+    interactions: 0,
+    promises: 0,
+    holds: 0,
+    tasks: 0,
   };
 
   await handle.db.transaction(async (tx) => {
@@ -1375,6 +1475,7 @@ export async function seedPortfolio(handle: DatabaseHandle, options: SeedOptions
         name: s.name,
         role: s.role,
         passwordHash: hashes.get(s.role)!,
+        timeZone: s.timeZone,
       })),
     );
     await db.insert(creditors).values(creditorList.map((c) => ({ id: c.id, orgId, code: c.code, name: c.name })));
@@ -1399,11 +1500,30 @@ export async function seedPortfolio(handle: DatabaseHandle, options: SeedOptions
       );
     }
 
-    const generator = new PortfolioGenerator(rng, orgId, today, creditorList, agentIds, debtors);
+    const generator = new PortfolioGenerator(
+      rng,
+      bulkIds,
+      workRng,
+      workIds,
+      orgId,
+      now,
+      today,
+      creditorList,
+      agentIds,
+      managerId,
+      debtors,
+    );
     log(
       `seeding ${accounts.toLocaleString("en-US")} accounts for ${debtors.toLocaleString("en-US")} debtors (seed ${seed})`,
     );
     await generateAll(generator, rng, accounts, debtors, copySink(target, copySeconds), counts, log);
+
+    // Queue order needs priorities: set-based, once for the organization, while the indexes are still dropped
+    // (an UPDATE of every account would otherwise maintain each of them row by row). It commits with the data.
+    const priorityStarted = performance.now();
+    const { updated } = await recomputePriorities({ ctx: systemContext(db, orgId, "seed", () => now) });
+    prioritySeconds = (performance.now() - priorityStarted) / 1000;
+    log(`recomputed ${updated.toLocaleString("en-US")} queue priorities (${prioritySeconds.toFixed(1)} s)`);
 
     if (deferred) {
       const rebuildStarted = performance.now();
@@ -1439,7 +1559,7 @@ export async function seedPortfolio(handle: DatabaseHandle, options: SeedOptions
     users: demoLogins(orgSlug),
     counts,
     seconds: (performance.now() - started) / 1000,
-    timings: { copySeconds, rebuildSeconds },
+    timings: { copySeconds, rebuildSeconds, prioritySeconds },
   };
 }
 

@@ -12,6 +12,7 @@ import { assignAccounts } from "./assign-accounts";
 import { changeStatus } from "./change-status";
 import { getAccount } from "./get-account";
 import { listAccounts } from "./list-accounts";
+import { listTimeline } from "@/server/modules/timeline/list-timeline";
 
 const TODAY = "2026-11-24"; // FIXED_NOW's UTC date
 
@@ -153,10 +154,12 @@ describe.each(testDrivers())("accounts (%s)", (driver) => {
       ctx: staffContext(handle.db, org, "agent"),
       input: { accountId: acc!.id, body: "Left voicemail" },
     });
-    const detail = await getAccount({ ctx: staffContext(handle.db, org, "agent"), input: { accountId: acc!.id } });
-    expect(detail.notes[0]).toMatchObject({ id: note.id, body: "Left voicemail" });
-    expect(detail.audit.map((e) => e.action)).toContain("account.note_added");
-    expect(detail.audit.map((e) => e.action)).toContain("account.bulk_assigned");
+    const timeline = await listTimeline({ ctx: staffContext(handle.db, org, "agent"), input: { accountId: acc!.id } });
+    expect(timeline.items.find((e) => e.kind === "note")).toMatchObject({
+      key: `n:${note.id}`,
+      body: "Left voicemail",
+    });
+    expect(timeline.items.map((e) => e.action)).toContain("account.bulk_assigned");
     expect(note.body).toBe("Left voicemail");
   });
 

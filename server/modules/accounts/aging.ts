@@ -47,19 +47,24 @@ export function bucketLabel(key: AgingBucket): string {
   return AGING_BUCKETS.find((b) => b.key === key)!.label;
 }
 
+/** An inclusive `due_on` range; `orNull` means accounts without a due date belong too. */
+export type DueOnRange = { onOrAfter: string | null; onOrBefore: string | null; orNull: boolean };
+
 /**
- * The `due_on` range that puts an account in `bucket` on `today`, so bucket filters use the due-date index.
- * `onOrAfter`/`onOrBefore` are inclusive; `orNull` means accounts without a due date belong too.
+ * The `due_on` range of the accounts whose days past due on `today` lie in [minDpd, maxDpd] (null: no upper
+ * bound), so DPD filters use the due-date indexes instead of computing DPD per row. DPD 0 takes in accounts
+ * with no due date and those not yet due.
  */
-export function dueOnRangeFor(
-  bucket: AgingBucket,
-  today: string,
-): { onOrAfter: string | null; onOrBefore: string | null; orNull: boolean } {
-  const b = AGING_BUCKETS.find((x) => x.key === bucket)!;
-  if (b.key === "current") return { onOrAfter: today, onOrBefore: null, orNull: true };
+export function dueOnRangeForDpd(minDpd: number, maxDpd: number | null, today: string): DueOnRange {
   return {
-    onOrAfter: b.maxDpd === null ? null : addDays(today, -b.maxDpd),
-    onOrBefore: addDays(today, -b.minDpd),
-    orNull: false,
+    onOrAfter: maxDpd === null ? null : addDays(today, -maxDpd),
+    onOrBefore: minDpd > 0 ? addDays(today, -minDpd) : null,
+    orNull: minDpd === 0,
   };
+}
+
+/** The `due_on` range that puts an account in `bucket` on `today`. */
+export function dueOnRangeFor(bucket: AgingBucket, today: string): DueOnRange {
+  const b = AGING_BUCKETS.find((x) => x.key === bucket)!;
+  return dueOnRangeForDpd(b.minDpd, b.maxDpd, today);
 }

@@ -1,20 +1,22 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { accounts, users } from "@/db/schema";
 import { withTransaction, type ServiceContext } from "@/server/lib/context";
-import { NotFoundError, PreconditionError } from "@/server/lib/errors";
+import { ConflictError, NotFoundError, PreconditionError } from "@/server/lib/errors";
 import { assertCan } from "@/server/lib/permissions";
 import { parseInput } from "@/server/lib/validation";
 import { recordAudit } from "@/server/modules/audit/record";
+import { uuidArray } from "./account-filters";
 import { assignAccountsInput, type AssignAccountsInput } from "./accounts.schemas";
+import { lockBulkTarget } from "./bulk-target";
 
 /**
- * Assigns (or unassigns) many accounts in one transaction with ONE summarising audit event listing the ids,
- * so a bulk action of 10,000 rows does not write 10,000 events.
+ * Assigns (or unassigns) the selected accounts, or all accounts matching the confirmed filters, in one
+ * transaction with ONE summarising audit event listing the ids, so a bulk action of 10,000 rows does not write
+ * 10,000 events. With one account and its expected version (the account workspace), a stale version is refused.
  */
 export async function assignAccounts({ ctx, input }: { ctx: ServiceContext; input: AssignAccountsInput }) {
   assertCan(ctx, "account.assign");
   const data = parseInput(assignAccountsInput, input);
-  const ids = [...new Set(data.accountIds)];
   return withTransaction(ctx, async (tx) => {
     if (data.assigneeId) {
       const [assignee] = await tx.db
@@ -25,23 +27,27 @@ export async function assignAccounts({ ctx, input }: { ctx: ServiceContext; inpu
       if (!assignee.active) throw new PreconditionError("Accounts cannot be assigned to a deactivated user");
       if (assignee.role === "auditor") throw new PreconditionError("Accounts cannot be assigned to an auditor");
     }
+    const ids = await lockBulkTarget(tx, data);
+    const versionCheck = data.expectedVersion === undefined ? undefined : eq(accounts.version, data.expectedVersion);
     const updated = await tx.db
       .update(accounts)
       .set({ assigneeId: data.assigneeId, version: sql`${accounts.version} + 1`, updatedAt: ctx.now() })
-      .where(and(eq(accounts.orgId, ctx.orgId), inArray(accounts.id, ids)))
-      .returning({ id: accounts.id });
-    if (updated.length !== ids.length) {
-      const found = new Set(updated.map((u) => u.id));
-      const missing = ids.filter((id) => !found.has(id));
-      // Throwing rolls the whole batch back: either every selected account moves or none does.
-      throw new NotFoundError(`${missing.length} of the selected accounts (first: ${missing[0]})`);
+      .where(and(eq(accounts.orgId, ctx.orgId), sql`${accounts.id} = any(${uuidArray(ids)})`, versionCheck))
+      .returning({ id: accounts.id, version: accounts.version });
+    if (versionCheck && updated.length === 0) {
+      throw new ConflictError("This account changed since you opened it; reload and try again");
     }
     await recordAudit(tx, {
       action: "account.bulk_assigned",
       entityType: "account",
-      entityId: null,
-      after: { assigneeId: data.assigneeId, count: ids.length, accountIds: ids },
+      entityId: ids.length === 1 ? ids[0] : null,
+      after: {
+        assigneeId: data.assigneeId,
+        count: ids.length,
+        accountIds: ids,
+        ...(data.matching ? { filters: data.matching.filters } : {}),
+      },
     });
-    return { count: ids.length };
+    return { count: ids.length, version: ids.length === 1 ? updated[0]!.version : undefined };
   });
 }

@@ -9,7 +9,7 @@ import { changeStatusInput, type ChangeStatusInput } from "./accounts.schemas";
 import { findAccountInOrg } from "./shared";
 
 /** Statuses that follow the money: set by payments and settlements, never by hand. */
-const MONEY_STATUSES = new Set(["paid", "settled"]);
+export const MONEY_STATUSES: ReadonlySet<string> = new Set(["paid", "settled"]);
 
 export async function changeStatus({ ctx, input }: { ctx: ServiceContext; input: ChangeStatusInput }) {
   assertCan(ctx, "account.status");

@@ -1,98 +1,147 @@
-import { aliasedTable, asc, desc, eq, sql } from "drizzle-orm";
+import { aliasedTable, and, eq, inArray, sql } from "drizzle-orm";
 import { rowsOf, type Database } from "@/db";
 import { accounts, creditors, debtors, users } from "@/db/schema";
 import type { ServiceContext } from "@/server/lib/context";
 import { assertCan } from "@/server/lib/permissions";
 import { parseInput } from "@/server/lib/validation";
+import { applyFilterSettings, effectivePromiseStatus } from "./account-filters";
+import { idOf, matchingFrom, orderBy, pageIdsQuery, resolveOrder } from "./account-order";
 import { bucketOf, daysPastDue, utcDate } from "./aging";
-import { accountConditions } from "./account-filters";
-import { listAccountsInput, type AccountSort, type ListAccountsInput } from "./accounts.schemas";
+import { listAccountsInput, type ListAccountsInput } from "./accounts.schemas";
 
 /** Counting stops here: past it the list says "10,000+" instead of scanning a million rows for a number. */
 export const COUNT_CAP = 10_000;
 
-const sortColumns = {
-  dpd: accounts.dueOn,
-  balance: accounts.balanceMinor,
-  reference: accounts.externalRef,
-  placed: accounts.placedAt,
-  status: accounts.status,
-} satisfies Record<AccountSort, unknown>;
+/**
+ * The list's count gets this long. Filters that match few accounts through no common index (a hold kind and a
+ * status, a promise and a state) can need tens of thousands of rows read to count; past the budget the list says
+ * "more than a page" and the rows are not held up. The exact count is one click away (account.countMatching).
+ */
+export const COUNT_BUDGET_MS = 25;
 
-function withoutParallelWorkers<T>(ctx: ServiceContext, run: (db: Database) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+/** Runs `run` in a read transaction with the settings filter queries need (see applyFilterSettings). */
+export function withFilterSettings<T>(db: Database, run: (db: Database) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await applyFilterSettings(tx);
     return run(tx);
   });
+}
+
+/** The rows the list shows for these ids, in the order of `ids`. */
+export async function accountRows(db: Database, orgId: string, ids: string[], today: string) {
+  if (ids.length === 0) return [];
+  const assignee = aliasedTable(users, "assignee");
+  const rows = await db
+    .select({
+      id: accounts.id,
+      externalRef: accounts.externalRef,
+      status: accounts.status,
+      currency: accounts.currency,
+      balanceMinor: accounts.balanceMinor,
+      dueOn: accounts.dueOn,
+      placedAt: accounts.placedAt,
+      state: accounts.jurisdictionState,
+      tags: accounts.tags,
+      lastContactAt: accounts.lastContactAt,
+      promiseStatus: effectivePromiseStatus(today),
+      promiseDueOn: accounts.promiseDueOn,
+      version: accounts.version,
+      debtorId: accounts.debtorId,
+      debtorName: sql<string>`${debtors.firstName} || ' ' || ${debtors.lastName}`,
+      creditorName: creditors.name,
+      assigneeId: accounts.assigneeId,
+      assigneeName: assignee.name,
+    })
+    .from(accounts)
+    .innerJoin(debtors, eq(debtors.id, accounts.debtorId))
+    .innerJoin(creditors, eq(creditors.id, accounts.creditorId))
+    .leftJoin(assignee, eq(assignee.id, accounts.assigneeId))
+    .where(and(eq(accounts.orgId, orgId), inArray(accounts.id, ids)));
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return rows
+    .sort((a, b) => position.get(a.id)! - position.get(b.id)!)
+    .map((r) => {
+      const dpd = daysPastDue(r.dueOn, today);
+      return { ...r, dpd, bucket: bucketOf(dpd) };
+    });
 }
 
 export async function listAccounts({ ctx, input }: { ctx: ServiceContext; input: ListAccountsInput }) {
   assertCan(ctx, "account.read");
   const q = parseInput(listAccountsInput, input);
   const today = utcDate(ctx.now());
+  const { order, dir } = resolveOrder(q.sort, q.dir, Boolean(q.q));
+  const from = matchingFrom(ctx.orgId, q, today, order);
+  const offset = (q.page - 1) * q.pageSize;
 
-  const condition = accountConditions(ctx.orgId, q, today);
-
-  // Most days past due first is the oldest due date first, so the direction is inverted for that column.
-  // PostgreSQL's default null placement (last ascending, first descending) is what DPD means (no due date is
-  // current, the least overdue) and what the btree indexes are scanned in, so no NULLS clause is given.
-  const column = sortColumns[q.sort];
-  const ascending = q.sort === "dpd" ? q.dir === "desc" : q.dir === "asc";
-  const assignee = aliasedTable(users, "assignee");
-
-  // Deferred join: pick the page's ids from accounts alone (index order, or a sort of ids only), then join
-  // debtor, creditor and assignee for those rows, instead of joining every match before the LIMIT.
-  const page = ctx.db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(condition)
-    .orderBy(ascending ? asc(column) : desc(column), ascending ? asc(accounts.id) : desc(accounts.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .as("page");
-  const rowsQuery = (db: Database) =>
-    db
-      .select({
-        id: accounts.id,
-        externalRef: accounts.externalRef,
-        status: accounts.status,
-        currency: accounts.currency,
-        balanceMinor: accounts.balanceMinor,
-        dueOn: accounts.dueOn,
-        placedAt: accounts.placedAt,
-        state: accounts.jurisdictionState,
-        debtorId: accounts.debtorId,
-        debtorName: sql<string>`${debtors.firstName} || ' ' || ${debtors.lastName}`,
-        creditorName: creditors.name,
-        assigneeName: assignee.name,
-      })
-      .from(page)
-      .innerJoin(accounts, eq(accounts.id, page.id))
-      .innerJoin(debtors, eq(debtors.id, accounts.debtorId))
-      .innerJoin(creditors, eq(creditors.id, accounts.creditorId))
-      .leftJoin(assignee, eq(assignee.id, accounts.assigneeId))
-      .orderBy(ascending ? asc(column) : desc(column), ascending ? asc(accounts.id) : desc(accounts.id));
-  const countQuery = (db: Database) =>
-    db.execute(
-      sql`select count(*)::int as n from (select 1 from ${accounts} where ${condition} limit ${COUNT_CAP + 1}) capped`,
+  // Deferred join: pick the page's ids first (index order, or a sort of ids only), then load debtor, creditor
+  // and assignee for those rows alone.
+  let ids: string[];
+  let counted: number | null;
+  if (q.q) {
+    // A search's matches are found in full anyway (to rank or sort them), so one query returns the page and
+    // the count, instead of a second query finding them all again.
+    const result = await withFilterSettings(ctx.db, (db) =>
+      db.execute(
+        sql`select ${idOf(order)} as id, count(*) over ()::int as n from ${from} order by ${orderBy(order, dir)}
+          limit ${q.pageSize} offset ${offset}`,
+      ),
     );
-
-  // The rows and the count run side by side, each without parallel workers: on these index-driven queries the
-  // workers' start-up costs more than they save, and on a small server they compete with the other query.
-  const [rows, countResult] = await Promise.all([
-    withoutParallelWorkers(ctx, rowsQuery),
-    withoutParallelWorkers(ctx, countQuery),
-  ]);
-  const counted = Number(rowsOf<{ n: number }>(countResult)[0]?.n ?? 0);
+    const rows = rowsOf<{ id: string; n: number }>(result);
+    ids = rows.map((r) => r.id);
+    counted = Number(rows[0]?.n ?? (offset > 0 ? await countAll(ctx.db, from) : 0));
+  } else {
+    // The rows and the capped count run side by side, each on its own connection.
+    const [page, count] = await Promise.all([
+      withFilterSettings(ctx.db, (db) => db.execute(pageIdsQuery(from, order, dir, q.pageSize, offset))),
+      budgetedCount(ctx.db, from),
+    ]);
+    ids = rowsOf<{ id: string }>(page).map((r) => r.id);
+    // A page that is not full is the last one: its end is the count, whatever the count query managed.
+    counted = ids.length < q.pageSize && (ids.length > 0 || offset === 0) ? offset + ids.length : count;
+  }
 
   return {
-    rows: rows.map((r) => {
-      const dpd = daysPastDue(r.dueOn, today);
-      return { ...r, dpd, bucket: bucketOf(dpd) };
-    }),
-    total: Math.min(counted, COUNT_CAP),
-    totalIsCapped: counted > COUNT_CAP,
+    rows: await accountRows(ctx.db, ctx.orgId, ids, today),
+    total: counted === null ? offset + ids.length : Math.min(counted, COUNT_CAP),
+    totalIsCapped: counted === null || counted > COUNT_CAP,
+    /** The count ran out of time: `total` is only what the pages so far show. */
+    countTimedOut: counted === null,
     page: q.page,
     pageSize: q.pageSize,
+    order,
+    dir,
   };
+}
+
+/** The capped count within COUNT_BUDGET_MS, or null when PostgreSQL cancelled it for taking longer. */
+async function budgetedCount(db: Database, from: ReturnType<typeof matchingFrom>): Promise<number | null> {
+  try {
+    return await withFilterSettings(db, async (tx) => {
+      await tx.execute(sql`select set_config('statement_timeout', ${`${COUNT_BUDGET_MS}ms`}, true)`);
+      return countCapped(tx, from, COUNT_CAP);
+    });
+  } catch (error) {
+    if (isQueryCanceled(error)) return null;
+    throw error;
+  }
+}
+
+/** PostgreSQL query_canceled (a statement timeout), whichever driver raised it. */
+function isQueryCanceled(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "57014") return true;
+  }
+  return false;
+}
+
+/** How many rows `from` selects, counting at most cap + 1. */
+export async function countCapped(db: Database, from: ReturnType<typeof matchingFrom>, cap: number): Promise<number> {
+  const result = await db.execute(sql`select count(*)::int as n from (select 1 from ${from} limit ${cap + 1}) capped`);
+  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+}
+
+/** A page past the end of a search has no row to carry the count: count the matches on their own. */
+function countAll(db: Database, from: ReturnType<typeof matchingFrom>): Promise<number> {
+  return withFilterSettings(db, (tx) => countCapped(tx, from, COUNT_CAP));
 }

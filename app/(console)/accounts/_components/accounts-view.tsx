@@ -1,204 +1,174 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   ArrowDownIcon,
   ArrowUpDownIcon,
   ArrowUpIcon,
   ChevronLeftIcon,
   ChevronRightIcon,
+  DownloadIcon,
   SearchXIcon,
 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useEffectEvent, useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
 import { AgingBadge } from "@/components/domain/aging-badge";
 import { Money } from "@/components/domain/money";
-import { StatusBadge, STATUS_LABELS } from "@/components/domain/status-badge";
+import { StatusBadge } from "@/components/domain/status-badge";
 import { PageHeader } from "@/components/layout/page-header";
 import { useTRPC } from "@/components/providers/trpc-provider";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/components/ui/utils";
-import {
-  ACCOUNT_STATUSES,
-  type AccountSort,
-  type AccountStatus,
-  type ListAccountsInput,
-} from "@/server/modules/accounts/accounts.schemas";
-import { AGING_BUCKETS, type AgingBucket } from "@/server/modules/accounts/aging";
+import type { AccountView, EffectivePromiseStatus, ListSort } from "@/server/modules/accounts/accounts.schemas";
+import { BulkActions, type Selection } from "./bulk-actions";
+import { FilterBar, PROMISE_LABELS } from "./filter-bar";
+import { accountsHref, DEFAULT_DIR, exportHref, filtersOf, PAGE_SIZE, type ListPermissions } from "./list-config";
+import { SavedViews } from "./saved-views";
 
-const MULTIPLE = "__multiple__";
-
-/** Direction a column starts in when first clicked: biggest/oldest first for numbers and dates, A–Z for text. */
-const DEFAULT_DIR: Record<AccountSort, "asc" | "desc"> = {
-  reference: "asc",
-  status: "asc",
-  dpd: "desc",
-  balance: "desc",
-  placed: "desc",
-};
-
-/** The URL form of a list input: defaults are left out so links stay short. */
-function accountsHref(input: ListAccountsInput): string {
-  const sp = new URLSearchParams();
-  if (input.q) sp.set("q", input.q);
-  for (const s of input.status ?? []) sp.append("status", s);
-  for (const b of input.bucket ?? []) sp.append("bucket", b);
-  if (input.creditorId) sp.set("creditorId", input.creditorId);
-  if (input.state) sp.set("state", input.state);
-  if (input.assignee) sp.set("assignee", input.assignee);
-  const sort = input.sort ?? "dpd";
-  const dir = input.dir ?? "desc";
-  if (sort !== "dpd" || dir !== "desc") {
-    sp.set("sort", sort);
-    sp.set("dir", dir);
-  }
-  if (input.page && input.page > 1) sp.set("page", String(input.page));
-  const qs = sp.toString();
-  return qs ? `/accounts?${qs}` : "/accounts";
-}
-
-function hasFilters(input: ListAccountsInput): boolean {
-  return Boolean(
-    input.q || input.status?.length || input.bucket?.length || input.creditorId || input.state || input.assignee,
-  );
-}
-
-const placedFormat = new Intl.DateTimeFormat("en-US", {
+const dateFormat = new Intl.DateTimeFormat("en-US", {
   timeZone: "UTC",
   year: "numeric",
   month: "short",
   day: "numeric",
 });
 
-/**
- * A text field whose value lives in the URL: typing updates the URL after a pause (or at once on Enter), and a URL
- * change made elsewhere (clearing filters) replaces what is typed, but the URL catching up with our own typing
- * never does.
- */
-function useUrlTextField(urlValue: string, normalize: (raw: string) => string | null, push: (value: string) => void) {
-  const [value, setValue] = useState(urlValue);
-  const pushed = useRef(urlValue);
-  const onPush = useEffectEvent((next: string) => {
-    pushed.current = next;
-    push(next);
-  });
-
-  useEffect(() => {
-    if (urlValue !== pushed.current) {
-      pushed.current = urlValue;
-      setValue(urlValue);
-    }
-  }, [urlValue]);
-
-  useEffect(() => {
-    const next = normalize(value);
-    if (next === null || next === pushed.current) return;
-    const timer = setTimeout(() => onPush(next), 400);
-    return () => clearTimeout(timer);
-  }, [value, normalize]);
-
-  const flush = () => {
-    const next = normalize(value);
-    if (next !== null && next !== pushed.current) {
-      pushed.current = next;
-      push(next);
-    }
-  };
-  return { value, setValue, flush, invalid: normalize(value) === null };
-}
-
-const normalizeQuery = (raw: string) => raw.trim().slice(0, 100);
-const normalizeState = (raw: string) => {
-  const v = raw.trim().toUpperCase();
-  return v === "" || /^[A-Z]{2}$/.test(v) ? v : null;
+const PROMISE_VARIANTS: Record<EffectivePromiseStatus, BadgeProps["variant"]> = {
+  pending: "secondary",
+  kept: "success",
+  broken: "destructive",
+  cancelled: "outline",
 };
 
-export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput; canReadUsers: boolean }) {
+const COLUMNS = 13;
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+function UtcDate({ value }: { value: Date | string }) {
+  const date = new Date(value);
+  return (
+    <time dateTime={date.toISOString()} title={`${date.toLocaleString("en-US", { timeZone: "UTC" })} UTC`}>
+      {dateFormat.format(date)}
+    </time>
+  );
+}
+
+/** The selection belongs to one set of filters: changing them (not the page or the order) starts afresh. */
+type SelectionState = { key: string; ids: Set<string>; matching: { count: number } | null };
+
+export function AccountsView({ view, permissions }: { view: AccountView; permissions: ListPermissions }) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const router = useRouter();
   const [navigating, startTransition] = useTransition();
-  const ids = useId();
 
+  const input = { ...view, pageSize: PAGE_SIZE };
   const list = useQuery({ ...trpc.account.list.queryOptions(input), placeholderData: keepPreviousData });
   const creditors = useQuery(trpc.dashboard.creditors.queryOptions());
-  const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: canReadUsers });
+  const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: permissions.readUsers });
 
   // Changes made before the server has answered the previous one build on each other, not on a stale prop.
-  const latest = useRef(input);
+  const latest = useRef(view);
   useEffect(() => {
-    latest.current = input;
-  }, [input]);
+    latest.current = view;
+  }, [view]);
 
-  const navigate = (change: Partial<ListAccountsInput>, resetPage = true) => {
-    const next: ListAccountsInput = { ...latest.current, ...change };
-    if (resetPage) next.page = 1;
-    for (const key of Object.keys(next) as (keyof ListAccountsInput)[]) {
-      const v = next[key];
-      if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) delete next[key];
-    }
+  const go = (next: AccountView) => {
     latest.current = next;
     startTransition(() => router.replace(accountsHref(next), { scroll: false }));
   };
+  const navigate = (change: Partial<AccountView>, resetPage = true) => {
+    const next: AccountView = { ...latest.current, ...change };
+    if (resetPage) delete next.page;
+    for (const key of Object.keys(next) as (keyof AccountView)[]) {
+      const v = next[key];
+      if (v === undefined || v === "" || (Array.isArray(v) && v.length === 0)) delete next[key];
+    }
+    go(next);
+  };
 
-  const search = useUrlTextField(input.q ?? "", normalizeQuery, (q) => navigate({ q: q || undefined }));
-  const stateField = useUrlTextField(input.state ?? "", normalizeState, (state) =>
-    navigate({ state: state || undefined }),
-  );
+  const filters = filtersOf(view);
+  const selectionKey = JSON.stringify(filters);
+  const [selectionState, setSelectionState] = useState<SelectionState>({
+    key: selectionKey,
+    ids: new Set(),
+    matching: null,
+  });
+  const selection =
+    selectionState.key === selectionKey
+      ? selectionState
+      : { key: selectionKey, ids: new Set<string>(), matching: null };
+  const clearSelection = () => setSelectionState({ key: selectionKey, ids: new Set(), matching: null });
+  const canBulk = permissions.assign || permissions.tag || permissions.status;
+  const [counting, setCounting] = useState(false);
 
-  const sort: AccountSort = input.sort ?? "dpd";
-  const dir = input.dir ?? "desc";
-  const page = input.page ?? 1;
+  const data = list.data;
+  const rows = data?.rows ?? [];
+  const order = data?.order ?? view.sort ?? (view.q ? "relevance" : "dpd");
+  const dir = data?.dir ?? view.dir ?? "desc";
+  const page = view.page ?? 1;
+  const loading = navigating || list.isPlaceholderData || (list.isPending && list.fetchStatus === "fetching");
+  const totalPages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
+  const hasNext = data ? (data.totalIsCapped ? rows.length === PAGE_SIZE : page < totalPages) : false;
+  const countText = data
+    ? data.totalIsCapped
+      ? `${fmt(data.total)}+ accounts` // the server stops counting at its cap
+      : `${fmt(data.total)} ${data.total === 1 ? "account" : "accounts"}`
+    : "";
 
-  const clearFilters = () =>
-    navigate({
-      q: undefined,
-      status: undefined,
-      bucket: undefined,
-      creditorId: undefined,
-      state: undefined,
-      assignee: undefined,
-    });
+  const pageIds = rows.map((r) => r.id);
+  const allOnPage = pageIds.length > 0 && pageIds.every((id) => selection.ids.has(id));
+  const someOnPage = pageIds.some((id) => selection.ids.has(id));
+  const current: Selection | null = selection.matching
+    ? { kind: "matching", count: selection.matching.count, filters }
+    : selection.ids.size
+      ? { kind: "ids", ids: [...selection.ids] }
+      : null;
 
-  const onSort = (column: AccountSort) => {
-    const nextDir = sort === column ? (dir === "asc" ? "desc" : "asc") : DEFAULT_DIR[column];
+  const toggleRow = (id: string, on: boolean) => {
+    const ids = new Set(selection.ids);
+    if (on) ids.add(id);
+    else ids.delete(id);
+    setSelectionState({ key: selectionKey, ids, matching: null });
+  };
+  const togglePage = (on: boolean) => {
+    const ids = new Set(selection.ids);
+    for (const id of pageIds) {
+      if (on) ids.add(id);
+      else ids.delete(id);
+    }
+    setSelectionState({ key: selectionKey, ids, matching: null });
+  };
+  const selectAllMatching = async () => {
+    setCounting(true);
+    try {
+      const result = await queryClient.fetchQuery({
+        ...trpc.account.countMatching.queryOptions(filters),
+        staleTime: 0,
+      });
+      if (result.refusal) toast.error(result.refusal);
+      else setSelectionState({ key: selectionKey, ids: new Set(), matching: { count: result.count } });
+    } catch (error) {
+      toast.error(error instanceof Error ? error.message : "The matching accounts could not be counted");
+    } finally {
+      setCounting(false);
+    }
+  };
+
+  const onSort = (column: ListSort) => {
+    const nextDir = order === column ? (dir === "asc" ? "desc" : "asc") : DEFAULT_DIR[column];
     navigate({ sort: column, dir: nextDir });
   };
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    search.flush();
-    stateField.flush();
-  };
-
-  const statusValue = input.status?.length === 1 ? input.status[0]! : (input.status?.length ?? 0) > 1 ? MULTIPLE : "";
-  const bucketValue = input.bucket?.length === 1 ? input.bucket[0]! : (input.bucket?.length ?? 0) > 1 ? MULTIPLE : "";
-  const assigneeKnown =
-    !input.assignee || input.assignee === "unassigned" || (users.data ?? []).some((u) => u.id === input.assignee);
-  const creditorKnown = !input.creditorId || (creditors.data ?? []).some((c) => c.id === input.creditorId);
-
-  const data = list.data;
-  const loading = navigating || list.isPlaceholderData || (list.isPending && list.fetchStatus === "fetching");
-  const pageSize = data?.pageSize ?? 50;
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
-  const hasPrevious = page > 1;
-  const hasNext = data ? (data.totalIsCapped ? data.rows.length === pageSize : page < totalPages) : false;
-  const countText = data
-    ? data.totalIsCapped
-      ? `${data.total.toLocaleString("en-US")}+ accounts` // the server stops counting at its cap
-      : `${data.total.toLocaleString("en-US")} ${data.total === 1 ? "account" : "accounts"}`
-    : "";
-
-  const sortHead = (column: AccountSort, label: string, numeric = false) => {
-    const active = sort === column;
+  const sortHead = (column: ListSort, label: string, numeric = false) => {
+    const active = order === column;
     const Icon = !active ? ArrowUpDownIcon : dir === "asc" ? ArrowUpIcon : ArrowDownIcon;
     return (
       <TableHead
@@ -211,7 +181,7 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
           type="button"
           onClick={() => onSort(column)}
           className={cn(
-            "-mx-1 inline-flex items-center gap-1 rounded-sm px-1 py-0.5 font-medium outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50",
+            "-mx-1 inline-flex items-center gap-1 rounded-sm px-1 py-0.5 font-medium whitespace-nowrap outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50",
             !active && "text-muted-foreground",
           )}
         >
@@ -225,143 +195,37 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
     );
   };
 
+  const { page: _page, ...definition } = view;
+
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Accounts" description="Search, filter and sort the accounts placed with your organization." />
-
-      <form
-        role="search"
-        aria-label="Filter accounts"
-        onSubmit={onSubmit}
-        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-7"
-      >
-        <div className="flex flex-col gap-1.5 sm:col-span-2 lg:col-span-1 xl:col-span-2">
-          <Label htmlFor={`${ids}-q`}>Search</Label>
-          <Input
-            id={`${ids}-q`}
-            type="search"
-            placeholder="Reference or debtor last name"
-            value={search.value}
-            maxLength={100}
-            onChange={(e) => search.setValue(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") search.flush();
-            }}
-          />
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={`${ids}-status`}>Status</Label>
-          <NativeSelect
-            id={`${ids}-status`}
-            value={statusValue}
-            onChange={(e) => {
-              const v = e.target.value;
-              if (v !== MULTIPLE) navigate({ status: v ? [v as AccountStatus] : undefined });
-            }}
-          >
-            <option value="">All statuses</option>
-            {statusValue === MULTIPLE ? (
-              <option value={MULTIPLE} disabled>
-                {input.status!.map((s) => STATUS_LABELS[s]).join(", ")}
-              </option>
+      <PageHeader
+        title="Accounts"
+        description="Search, filter and sort the accounts placed with your organization."
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <SavedViews current={definition} permissions={permissions} apply={(v) => go(v)} />
+            {permissions.export ? (
+              <Button asChild variant="outline" size="sm">
+                <a href={exportHref(view)} download>
+                  <DownloadIcon aria-hidden="true" />
+                  Export CSV
+                </a>
+              </Button>
             ) : null}
-            {ACCOUNT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={`${ids}-bucket`}>Aging bucket</Label>
-          <NativeSelect
-            id={`${ids}-bucket`}
-            value={bucketValue}
-            onChange={(e) => {
-              const v = e.target.value;
-              if (v !== MULTIPLE) navigate({ bucket: v ? [v as AgingBucket] : undefined });
-            }}
-          >
-            <option value="">All buckets</option>
-            {bucketValue === MULTIPLE ? (
-              <option value={MULTIPLE} disabled>
-                {input.bucket!.join(", ")}
-              </option>
-            ) : null}
-            {AGING_BUCKETS.map((b) => (
-              <option key={b.key} value={b.key}>
-                {b.label}
-                {b.key === "current" ? "" : " days"}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={`${ids}-creditor`}>Creditor</Label>
-          <NativeSelect
-            id={`${ids}-creditor`}
-            value={input.creditorId ?? ""}
-            onChange={(e) => navigate({ creditorId: e.target.value || undefined })}
-          >
-            <option value="">All creditors</option>
-            {!creditorKnown ? <option value={input.creditorId}>Selected creditor</option> : null}
-            {(creditors.data ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={`${ids}-state`}>State</Label>
-          <Input
-            id={`${ids}-state`}
-            placeholder="e.g. CA"
-            autoComplete="off"
-            maxLength={2}
-            value={stateField.value}
-            aria-invalid={stateField.invalid && stateField.value.trim().length === 2 ? true : undefined}
-            aria-describedby={`${ids}-state-hint`}
-            onChange={(e) => stateField.setValue(e.target.value.toUpperCase())}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") stateField.flush();
-            }}
-            className="uppercase placeholder:normal-case"
-          />
-          <span id={`${ids}-state-hint`} className="sr-only">
-            Two-letter state code
-          </span>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={`${ids}-assignee`}>Assignee</Label>
-          <NativeSelect
-            id={`${ids}-assignee`}
-            value={input.assignee ?? ""}
-            onChange={(e) => navigate({ assignee: e.target.value || undefined })}
-          >
-            <option value="">Anyone</option>
-            <option value="unassigned">Unassigned</option>
-            {!assigneeKnown ? <option value={input.assignee}>Selected user</option> : null}
-            {canReadUsers
-              ? (users.data ?? []).map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                    {u.active ? "" : " (deactivated)"}
-                  </option>
-                ))
-              : null}
-          </NativeSelect>
-        </div>
-        {hasFilters(input) ? (
-          <div className="flex items-end sm:col-span-2 lg:col-span-3 xl:col-span-7">
-            <Button type="button" variant="ghost" size="sm" onClick={clearFilters}>
-              Reset filters
-            </Button>
           </div>
-        ) : null}
-      </form>
+        }
+      />
 
-      {list.isError && !data ? (
+      <FilterBar
+        view={view}
+        navigate={navigate}
+        creditors={creditors.data ?? []}
+        users={users.data ?? []}
+        canReadUsers={permissions.readUsers}
+      />
+
+      {list.isError ? (
         <Alert variant="destructive">
           <AlertTitle>Accounts could not be loaded</AlertTitle>
           <AlertDescription>{list.error.message}</AlertDescription>
@@ -371,16 +235,66 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
         <p aria-live="polite" data-testid="accounts-count">
           {countText}
+          {data?.countTimedOut ? " (too many to count quickly)" : ""}
+          {order === "relevance" && data ? " · best matches first" : ""}
+          {view.q && view.sort ? (
+            <Button
+              variant="link"
+              size="sm"
+              className="h-auto px-2 py-0"
+              onClick={() => navigate({ sort: undefined, dir: undefined })}
+            >
+              Order by best match
+            </Button>
+          ) : null}
         </p>
         {loading ? <Spinner label="Loading accounts" /> : null}
       </div>
 
-      {data && data.rows.length === 0 && !loading ? (
+      {canBulk && current ? (
+        <BulkActions
+          selection={current}
+          permissions={permissions}
+          users={users.data ?? []}
+          onDone={clearSelection}
+          onClear={clearSelection}
+          onStale={() => {
+            clearSelection();
+            void queryClient.invalidateQueries();
+          }}
+        />
+      ) : null}
+
+      {canBulk && data && (allOnPage || selection.matching) && (data.total > rows.length || data.totalIsCapped) ? (
+        <div className="flex flex-wrap items-center gap-2 rounded-lg border border-dashed px-3 py-2 text-sm">
+          {selection.matching ? (
+            <>
+              <span>All {fmt(selection.matching.count)} matching accounts are selected.</span>
+              <Button size="sm" variant="link" onClick={clearSelection}>
+                Clear selection
+              </Button>
+            </>
+          ) : (
+            <>
+              <span>All {fmt(rows.length)} accounts on this page are selected.</span>
+              <Button size="sm" variant="link" disabled={counting} onClick={() => void selectAllMatching()}>
+                {counting
+                  ? "Counting…"
+                  : data.totalIsCapped
+                    ? "Select all matching accounts"
+                    : `Select all ${fmt(data.total)} matching accounts`}
+              </Button>
+            </>
+          )}
+        </div>
+      ) : null}
+
+      {data && rows.length === 0 && !loading ? (
         data.total > 0 && page > 1 ? (
           <EmptyState
             icon={SearchXIcon}
             title="No accounts on this page"
-            description={`There are only ${totalPages.toLocaleString("en-US")} pages.`}
+            description={`There are only ${fmt(totalPages)} pages.`}
             action={
               <Button variant="outline" onClick={() => navigate({}, true)}>
                 Go to the first page
@@ -393,7 +307,10 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
             title="No accounts match these filters"
             description="Try a different search or fewer filters."
             action={
-              <Button variant="outline" onClick={clearFilters}>
+              <Button
+                variant="outline"
+                onClick={() => go({ ...(view.sort ? { sort: view.sort, dir: view.dir } : {}) })}
+              >
                 Clear filters
               </Button>
             }
@@ -404,13 +321,25 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
           <Table aria-label="Accounts">
             <TableHeader>
               <TableRow className="hover:bg-transparent">
+                {canBulk ? (
+                  <TableHead scope="col" className="w-8">
+                    <Checkbox
+                      aria-label="Select all accounts on this page"
+                      checked={selection.matching || allOnPage ? true : someOnPage ? "indeterminate" : false}
+                      disabled={Boolean(selection.matching) || pageIds.length === 0}
+                      onCheckedChange={(checked) => togglePage(checked === true)}
+                    />
+                  </TableHead>
+                ) : null}
                 {sortHead("reference", "Reference")}
-                <TableHead scope="col">Debtor</TableHead>
+                {sortHead("debtor", "Debtor")}
                 <TableHead scope="col">Creditor</TableHead>
                 {sortHead("status", "Status")}
                 {sortHead("dpd", "DPD", true)}
                 <TableHead scope="col">Bucket</TableHead>
                 {sortHead("balance", "Balance", true)}
+                {sortHead("lastContact", "Last contact")}
+                <TableHead scope="col">Promise</TableHead>
                 {sortHead("placed", "Placed")}
                 <TableHead scope="col">State</TableHead>
                 <TableHead scope="col">Assignee</TableHead>
@@ -418,17 +347,27 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
             </TableHeader>
             <TableBody>
               {loading || (!data && !list.isError)
-                ? Array.from({ length: Math.min(Math.max(data?.rows.length ?? 10, 5), 15) }, (_, i) => (
+                ? Array.from({ length: Math.min(Math.max(rows.length || 10, 5), 15) }, (_, i) => (
                     <TableRow key={i} data-testid="skeleton-row">
-                      {Array.from({ length: 10 }, (_, j) => (
+                      {Array.from({ length: canBulk ? COLUMNS : COLUMNS - 1 }, (_, j) => (
                         <TableCell key={j}>
                           <Skeleton className="h-4 w-full min-w-12" />
                         </TableCell>
                       ))}
                     </TableRow>
                   ))
-                : (data?.rows ?? []).map((row) => (
-                    <TableRow key={row.id}>
+                : rows.map((row) => (
+                    <TableRow key={row.id} data-state={selection.ids.has(row.id) ? "selected" : undefined}>
+                      {canBulk ? (
+                        <TableCell>
+                          <Checkbox
+                            aria-label={`Select account ${row.externalRef}`}
+                            checked={Boolean(selection.matching) || selection.ids.has(row.id)}
+                            disabled={Boolean(selection.matching)}
+                            onCheckedChange={(checked) => toggleRow(row.id, checked === true)}
+                          />
+                        </TableCell>
+                      ) : null}
                       <TableCell className="font-medium">
                         <Link
                           href={`/accounts/${row.id}`}
@@ -444,15 +383,34 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
                       <TableCell>
                         <StatusBadge status={row.status} />
                       </TableCell>
-                      <TableCell className="text-right tabular-nums">{row.dpd.toLocaleString("en-US")}</TableCell>
+                      <TableCell className="text-right tabular-nums">{fmt(row.dpd)}</TableCell>
                       <TableCell>
                         <AgingBadge bucket={row.bucket} />
                       </TableCell>
                       <TableCell>
                         <Money minor={row.balanceMinor} currency={row.currency} />
                       </TableCell>
-                      <TableCell title={`${new Date(row.placedAt).toLocaleString("en-US", { timeZone: "UTC" })} UTC`}>
-                        {placedFormat.format(new Date(row.placedAt))}
+                      <TableCell className="whitespace-nowrap">
+                        {row.lastContactAt ? (
+                          <UtcDate value={row.lastContactAt} />
+                        ) : (
+                          <span className="text-muted-foreground">Never</span>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {row.promiseStatus ? (
+                          <Badge
+                            variant={PROMISE_VARIANTS[row.promiseStatus]}
+                            title={row.promiseDueOn ? `Due ${row.promiseDueOn}` : undefined}
+                          >
+                            {PROMISE_LABELS[row.promiseStatus]}
+                          </Badge>
+                        ) : (
+                          <span className="text-muted-foreground">—</span>
+                        )}
+                      </TableCell>
+                      <TableCell className="whitespace-nowrap">
+                        <UtcDate value={row.placedAt} />
                       </TableCell>
                       <TableCell>{row.state ?? <span className="text-muted-foreground">—</span>}</TableCell>
                       <TableCell>
@@ -468,14 +426,14 @@ export function AccountsView({ input, canReadUsers }: { input: ListAccountsInput
       {data && data.total > 0 ? (
         <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm text-muted-foreground" data-testid="accounts-page">
-            Page {page.toLocaleString("en-US")} of {totalPages.toLocaleString("en-US")}
+            Page {fmt(page)} of {fmt(totalPages)}
             {data.totalIsCapped ? "+" : ""}
           </p>
           <div className="flex gap-2">
             <Button
               variant="outline"
               size="sm"
-              disabled={!hasPrevious || navigating}
+              disabled={page <= 1 || navigating}
               onClick={() => navigate({ page: page - 1 }, false)}
             >
               <ChevronLeftIcon aria-hidden="true" />

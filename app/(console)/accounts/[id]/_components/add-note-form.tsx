@@ -1,7 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/providers/trpc-provider";
@@ -13,16 +12,16 @@ import { Textarea } from "@/components/ui/textarea";
 
 export function AddNoteForm({ accountId }: { accountId: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const queryClient = useQueryClient();
   const id = useId();
   const [body, setBody] = useState("");
 
   const addNote = useMutation(
     trpc.account.addNote.mutationOptions({
-      onSuccess: () => {
+      onSuccess: async () => {
         setBody("");
         toast.success("Note added");
-        router.refresh();
+        await queryClient.invalidateQueries();
       },
       onError: (error) => {
         if (!error.data?.issues?.length) toast.error("The note could not be added");
