@@ -43,6 +43,9 @@ export const PROMISE_LABELS: Record<PromiseFilter, string> = {
 
 type Option = { id: string; name: string; active?: boolean };
 
+const days = (n: number | undefined) => (n === undefined ? "" : String(n));
+const toDays = (v: string) => (v === "" ? undefined : Number(v));
+
 /** A range end's normaliser that also refuses a value crossing the other end (as applied in the URL). */
 function rangeEnd(normalize: (raw: string) => string | null, side: "min" | "max", other: string) {
   return (raw: string) => {
@@ -79,9 +82,6 @@ export function FilterBar({
   const stateField = useUrlTextField(view.state ?? "", normalizeState, (state) =>
     navigate({ state: state || undefined }),
   );
-  const days = (n: number | undefined) => (n === undefined ? "" : String(n));
-  const toDays = (v: string) => (v === "" ? undefined : Number(v));
-  const dollars = minorToDollars;
   // Each end of a range is held back (shown invalid) while it would cross the other end already applied, so the
   // list never receives a range the server would refuse.
   const minDpdRule = useMemo(() => rangeEnd(normalizeDays, "min", days(view.maxDpd)), [view.maxDpd]);
@@ -95,12 +95,12 @@ export function FilterBar({
     [view.minDaysSinceContact],
   );
   const minBalanceRule = useMemo(
-    () => rangeEnd(normalizeDollars, "min", dollars(view.maxBalance)),
-    [view.maxBalance, dollars],
+    () => rangeEnd(normalizeDollars, "min", minorToDollars(view.maxBalance)),
+    [view.maxBalance],
   );
   const maxBalanceRule = useMemo(
-    () => rangeEnd(normalizeDollars, "max", dollars(view.minBalance)),
-    [view.minBalance, dollars],
+    () => rangeEnd(normalizeDollars, "max", minorToDollars(view.minBalance)),
+    [view.minBalance],
   );
   const minDpd = useUrlTextField(days(view.minDpd), minDpdRule, (v) => navigate({ minDpd: toDays(v) }));
   const maxDpd = useUrlTextField(days(view.maxDpd), maxDpdRule, (v) => navigate({ maxDpd: toDays(v) }));
@@ -110,10 +110,10 @@ export function FilterBar({
   const maxContact = useUrlTextField(days(view.maxDaysSinceContact), maxContactRule, (v) =>
     navigate({ maxDaysSinceContact: toDays(v) }),
   );
-  const minBalance = useUrlTextField(dollars(view.minBalance), minBalanceRule, (v) =>
+  const minBalance = useUrlTextField(minorToDollars(view.minBalance), minBalanceRule, (v) =>
     navigate({ minBalance: dollarsToMinor(v) }),
   );
-  const maxBalance = useUrlTextField(dollars(view.maxBalance), maxBalanceRule, (v) =>
+  const maxBalance = useUrlTextField(minorToDollars(view.maxBalance), maxBalanceRule, (v) =>
     navigate({ maxBalance: dollarsToMinor(v) }),
   );
   const tags = useUrlTextField((view.tags ?? []).join(", "), normalizeTags, (v) =>
