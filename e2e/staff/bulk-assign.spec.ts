@@ -2,7 +2,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "../fixtures/auth";
 
 async function countOf(page: Page): Promise<number> {
-  const text = await page.getByText(/^[\d,]+ accounts?$/).first().textContent();
+  const text = await page
+    .getByText(/^[\d,]+ accounts?$/)
+    .first()
+    .textContent();
   return Number(text!.replace(/[^\d]/g, ""));
 }
 

@@ -29,7 +29,10 @@ test("a hold placed on an account shows in its header and its timeline, and rele
   await page.reload();
   await expect(page.getByTestId("hold-badge").filter({ hasText: /dispute/i })).toHaveCount(1);
 
-  await page.getByRole("button", { name: /^Release/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Release/ })
+    .first()
+    .click();
   const release = page.getByRole("dialog");
   await release.getByRole("button", { name: /^Release/ }).click();
   await expect(release.getByText(/reason/i).first()).toBeVisible();

@@ -3,7 +3,7 @@ import { and, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizz
 import type { Database } from "@/db";
 import { accounts } from "@/db/schema";
 import { ValidationError } from "@/server/lib/errors";
-import type { HoldKind } from "@/server/modules/holds/holds.schemas";
+import { heldAccountCondition } from "@/server/modules/holds/active-holds";
 import { addDays } from "./aging";
 import { bucketCondition, dpdRangeCondition } from "./aging-sql";
 import {
@@ -51,23 +51,6 @@ export function textArray(values: readonly string[]): SQL {
 /** A uuid[] parameter, for "id = any(...)" over a selection of any size. */
 export function uuidArray(values: readonly string[]): SQL {
   return sql`${`{${values.join(",")}}`}::uuid[]`;
-}
-
-// ------------------------------------------------------------------------------------------------------- holds
-
-/**
- * "This account has an active hold (of these kinds)": the rule of `accountHasActiveHold`
- * (server/modules/holds/active-holds.ts) — an unreleased hold on the account, or on its debtor with no account —
- * written as two uncorrelated sets that PostgreSQL hashes once per query. The correlated EXISTS probes the holds
- * table for every account it looks at, which over a million accounts (a count, "no hold", a bulk action) takes
- * seconds; these sets read only the organization's active holds. list-filters.test.ts holds the two forms equal.
- */
-export function heldAccountCondition(orgId: string, kinds?: readonly HoldKind[]): SQL {
-  const kindFilter = kinds?.length ? sql` and h.kind = any(${textArray(kinds)}::hold_kind[])` : sql``;
-  return sql`(${accounts.id} in (select h.account_id from holds h
-      where h.org_id = ${orgId} and h.released_at is null and h.account_id is not null${kindFilter})
-    or ${accounts.debtorId} in (select h.debtor_id from holds h
-      where h.org_id = ${orgId} and h.released_at is null and h.account_id is null${kindFilter}))`;
 }
 
 // ------------------------------------------------------------------------------------------------ last contact

@@ -5,9 +5,13 @@ import { accounts, auditEvents, contactPoints, debtors, holds } from "@/db/schem
 import { createTestDatabase, testDrivers } from "@/db/testing";
 import { createAccount, createOrg, FIXED_NOW, staffContext, type TestOrg } from "@/db/testing/factories";
 import { ValidationError } from "@/server/lib/errors";
-import { accountHasActiveHold } from "@/server/modules/holds/active-holds";
+import {
+  accountHasActiveHold,
+  accountHasNoActiveHold,
+  heldAccountCondition,
+} from "@/server/modules/holds/active-holds";
 import { HOLD_KINDS } from "@/server/modules/holds/holds.schemas";
-import { accountConditions, heldAccountCondition } from "./account-filters";
+import { accountConditions } from "./account-filters";
 import { addDays } from "./aging";
 import { LIST_SORTS, type ListAccountsInput } from "./accounts.schemas";
 import { exportAccounts } from "./export-accounts";
@@ -223,6 +227,7 @@ describe.each(testDrivers())("accounts list filters, search and sorts (%s)", (dr
     }
     expect(await refs(heldAccountCondition(eq2.orgId))).toEqual(["H-1", "H-2", "H-2B", "H-5"]);
     expect(await refs(sql`not ${heldAccountCondition(eq2.orgId)}`)).toEqual(["H-3", "H-4"]);
+    expect(await refs(accountHasNoActiveHold())).toEqual(["H-3", "H-4"]);
     expect(plain).toBeDefined();
   });
 

@@ -475,14 +475,15 @@ describe.each(testDrivers())("contact points (%s)", (driver) => {
       [mine.id, neighbourContact!.id],
     ] as const) {
       const target = { accountId, contactPointId, expectedVersion: 1 };
+      // Thunks, run one at a time: a rejection created before it is awaited would be reported as unhandled.
       const attempts = [
-        correctContactPoint({ ctx, input: { ...target, kind: "phone", value: "480-555-0199" } }),
-        invalidateContactPoint({ ctx, input: { ...target, reason: "Cross-tenant" } }),
-        setPrimaryContactPoint({ ctx, input: target }),
-        recordConsent({ ctx, input: { ...target, level: "express", source: "Cross-tenant" } }),
-        recordOptOut({ ctx, input: { ...target, source: "verbal_request" } }),
+        () => correctContactPoint({ ctx, input: { ...target, kind: "phone", value: "480-555-0199" } }),
+        () => invalidateContactPoint({ ctx, input: { ...target, reason: "Cross-tenant" } }),
+        () => setPrimaryContactPoint({ ctx, input: target }),
+        () => recordConsent({ ctx, input: { ...target, level: "express", source: "Cross-tenant" } }),
+        () => recordOptOut({ ctx, input: { ...target, source: "verbal_request" } }),
       ];
-      for (const attempt of attempts) expect(await errorOf(attempt)).toBeInstanceOf(NotFoundError);
+      for (const attempt of attempts) expect(await errorOf(attempt())).toBeInstanceOf(NotFoundError);
     }
     expect(await auditCount()).toBe(audits);
     expect(await contactCount()).toBe(rows);

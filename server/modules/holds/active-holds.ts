@@ -42,3 +42,18 @@ export function accountHasNoActiveHold(): SQL {
       and h.released_at is null
   )`;
 }
+
+/**
+ * "This account has an active hold (of these kinds)": the rule of `accountHasActiveHold` above —
+ * an unreleased hold on the account, or on its debtor with no account —
+ * written as two uncorrelated sets that PostgreSQL hashes once per query. The correlated EXISTS probes the holds
+ * table for every account it looks at, which over a million accounts (a count, "no hold", a bulk action) takes
+ * seconds; these sets read only the organization's active holds. list-filters.test.ts holds the two forms equal.
+ */
+export function heldAccountCondition(orgId: string, kinds?: readonly HoldKind[]): SQL {
+  const kindFilter = kinds?.length ? sql` and h.kind = any(${`{${kinds.join(",")}}`}::hold_kind[])` : sql``;
+  return sql`(${accounts.id} in (select h.account_id from holds h
+      where h.org_id = ${orgId} and h.released_at is null and h.account_id is not null${kindFilter})
+    or ${accounts.debtorId} in (select h.debtor_id from holds h
+      where h.org_id = ${orgId} and h.released_at is null and h.account_id is null${kindFilter}))`;
+}
