@@ -46,7 +46,8 @@ export async function benchOrg(db: Database) {
     .map((u) => ({ id: u.id, name: u.name, role: u.role, assigned: assigned.get(u.id) ?? 0 }))
     .sort((a, b) => b.assigned - a.assigned);
   const manager = staff.find((u) => u.role === "manager")!;
-  return { org, creditors: creditorRows, agents, manager };
+  const admin = staff.find((u) => u.role === "admin")!;
+  return { org, creditors: creditorRows, agents, manager, admin };
 }
 
 export function staffContext(db: Database, orgId: string, user: { id: string; role: Role }): ServiceContext {
