@@ -99,12 +99,14 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
     if (!inMemory) mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dataDir)), { recursive: true });
     const { PGlite } = await import("@electric-sql/pglite");
     const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    const { fuzzystrmatch } = await import("@electric-sql/pglite/contrib/fuzzystrmatch");
     const { drizzle } = await import("drizzle-orm/pglite");
     const pglite = await PGlite.create({
       dataDir: inMemory ? undefined : dataDir,
       loadDataDir: options.loadDataDir,
-      // Typo-tolerant name search needs pg_trgm; PostgreSQL ships it in contrib, PGlite as a loadable bundle.
-      extensions: { pg_trgm },
+      // Typo-tolerant name search needs pg_trgm and fuzzystrmatch; PostgreSQL ships them in contrib, PGlite as
+      // loadable bundles.
+      extensions: { pg_trgm, fuzzystrmatch },
     });
     const db = drizzle(pglite, { schema }) as unknown as Database;
     return {

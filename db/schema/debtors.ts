@@ -29,6 +29,8 @@ export const debtors = pgTable(
     index("debtors_org_name_idx").on(t.orgId, t.lastName, t.firstName),
     // Case-insensitive prefix search on the last name (text_pattern_ops serves LIKE 'abc%' under any collation).
     index("debtors_org_last_name_prefix_idx").on(t.orgId, sql`lower(${t.lastName}) text_pattern_ops`),
+    // Sound-alike last names (fuzzystrmatch soundex): catches swapped letters trigrams miss ("Simth" → Smith).
+    index("debtors_org_last_name_soundex_idx").on(t.orgId, sql`soundex(${t.lastName})`),
     // Typo-tolerant name search (pg_trgm similarity on the full name).
     index("debtors_full_name_trgm_idx").using("gin", sql`(lower(${t.firstName} || ' ' || ${t.lastName})) gin_trgm_ops`),
   ],

@@ -121,6 +121,9 @@ export function promiseCondition(status: PromiseFilter, today: string): SQL {
  */
 export const NAME_SIMILARITY = 0.3;
 
+/** How many sound-alike people a misspelt-name search considers, closest spelling first. */
+export const SOUND_ALIKE_LIMIT = 1_000;
+
 /**
  * Settings a query with a search needs, local to the caller's transaction: the similarity threshold of the
  * trigram operator (the GIN index prunes with it, so it cannot be a plain WHERE on the score), no JIT (it costs
@@ -215,7 +218,24 @@ export function searchMatches(orgId: string, input: string): SQL {
       const found = multiWord
         ? sql`(${typedRight(lastNamePrefix)} or ${typedRight(fullNameContains)})`
         : typedRight(lastNamePrefix);
-      branches.push(byName(sql`${fullName} %>> ${plan.text} and not ${found}`, similarity));
+      // A misspelt name: first the people whose names sound alike (soundex: a btree lookup, blind to swapped
+      // letters like "Simth" or "Wrad"; with two words both names must sound alike), the closest spellings
+      // first and at most SOUND_ALIKE_LIMIT of them, since a common surname sounds like tens of thousands of
+      // people. Only when nobody sounds alike, the trigram match (it catches a wrong first letter but rechecks
+      // every candidate sharing a trigram).
+      const words = plan.text.split(" ");
+      const last = words[words.length - 1]!;
+      const soundsLike = and(
+        sql`soundex(d.last_name) = soundex(${last})`,
+        multiWord ? sql`soundex(d.first_name) = soundex(${words[0]!})` : undefined,
+      )!;
+      branches.push(sql`select a.id, (${similarity})::real as rank from (
+          select d.id, d.first_name, d.last_name from debtors d
+          where d.org_id = ${orgId} and ${soundsLike} and not ${found}
+          order by ${similarity} desc, d.id limit ${SOUND_ALIKE_LIMIT}
+        ) d join accounts a on a.debtor_id = d.id and a.org_id = ${orgId}`);
+      const soundsLikeAny = typedRight(soundsLike);
+      branches.push(byName(sql`${fullName} %>> ${plan.text} and not ${found} and not ${soundsLikeAny}`, similarity));
     }
   }
   // Nothing the input could be (e.g. "+-"): an empty result of the same shape.

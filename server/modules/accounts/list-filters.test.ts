@@ -267,6 +267,10 @@ describe.each(testDrivers())("accounts list filters, search and sorts (%s)", (dr
   it("finds a debtor by a misspelt name, by last-name prefix, by reference, phone in any format and email", async () => {
     expect(await list({ q: "Jonhson" })).toEqual(["F-1"]);
     expect(await list({ q: "johns" })).toEqual(["F-1"]);
+    // Swapped letters trigrams score too low ("simth" shares 2 of 10 with "smith"): found by sound.
+    expect(await list({ q: "Simth" })).toEqual(["F-2"]);
+    // A wrong first letter changes the soundex code: found by the trigram fallback.
+    expect(await list({ q: "Kohnson" })).toEqual(["F-1"]);
     // A full name with a typo: everyone sharing the first name is similar too, the right person ranks first.
     const fullName = await listAccounts({ ctx: ctx(), input: { q: "Dana Jonson" } });
     expect(fullName.rows[0]!.externalRef).toBe("F-1");

@@ -1,0 +1,1 @@
+CREATE INDEX "debtors_org_last_name_soundex_idx" ON "debtors" USING btree ("org_id",soundex("last_name"));
