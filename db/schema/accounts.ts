@@ -73,7 +73,11 @@ export const accounts = pgTable(
     index("accounts_org_due_idx").on(t.orgId, t.dueOn),
     index("accounts_org_balance_idx").on(t.orgId, t.balanceMinor),
     index("accounts_org_status_due_idx").on(t.orgId, t.status, t.dueOn),
+    // A creditor's portfolio is the commonest scope of work: its list sorts walk these instead of walking the
+    // whole organization's sort index and filtering out every other creditor's accounts.
     index("accounts_org_creditor_due_idx").on(t.orgId, t.creditorId, t.dueOn),
+    index("accounts_org_creditor_balance_idx").on(t.orgId, t.creditorId, t.balanceMinor),
+    index("accounts_org_creditor_placed_idx").on(t.orgId, t.creditorId, t.placedAt),
     index("accounts_org_state_idx").on(t.orgId, t.jurisdictionState),
     index("accounts_org_assignee_idx").on(t.orgId, t.assigneeId),
     index("accounts_org_placed_idx").on(t.orgId, t.placedAt),

@@ -1,0 +1,2 @@
+CREATE INDEX "accounts_org_creditor_balance_idx" ON "accounts" USING btree ("org_id","creditor_id","balance_minor");--> statement-breakpoint
+CREATE INDEX "accounts_org_creditor_placed_idx" ON "accounts" USING btree ("org_id","creditor_id","placed_at");
