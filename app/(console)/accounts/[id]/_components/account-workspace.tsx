@@ -23,14 +23,10 @@ import { ContactPointsCard } from "./contact-points-card";
 import { HoldsCard } from "./holds-card";
 import { LogCallDialog } from "./log-call-dialog";
 import { ScheduleCallbackDialog } from "./schedule-callback-dialog";
+import { humanize } from "@/components/domain/humanize";
 import { TaskActions } from "@/components/domain/task-actions";
 import { TimelineCard } from "./timeline-card";
 import type { WorkspaceData, WorkspacePermissions } from "./types";
-
-function humanize(text: string): string {
-  const words = text.replace(/[._]/g, " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

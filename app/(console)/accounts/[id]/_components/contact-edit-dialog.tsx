@@ -28,7 +28,8 @@ import {
   type ContactSource,
   type PhoneType,
 } from "@/server/modules/contacts/contacts.schemas";
-import { Field, FormError, humanize, splitErrors } from "./contact-form-kit";
+import { humanize } from "@/components/domain/humanize";
+import { Field, FormError, splitErrors } from "./contact-form-kit";
 
 export type ContactPointItem = inferRouterOutputs<AppRouter>["contact"]["list"]["contactPoints"][number];
 

@@ -72,8 +72,3 @@ export function Field({
     </div>
   );
 }
-
-export function humanize(text: string): string {
-  const words = text.replace(/[._]/g, " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

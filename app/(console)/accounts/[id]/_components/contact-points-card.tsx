@@ -28,7 +28,7 @@ import {
   ContactOptOutDialog,
 } from "./contact-action-dialogs";
 import { ContactEditDialog, type ContactPointItem } from "./contact-edit-dialog";
-import { humanize } from "./contact-form-kit";
+import { humanize } from "@/components/domain/humanize";
 
 type Action = "correct" | "invalidate" | "consent" | "optOut";
 
