@@ -1,5 +1,5 @@
 /**
- * npm run bench -- <name> [--json] [--accounts N] [--runs N] [--warmup N]
+ * npm run bench -- <name> [--json] [--accounts N] [--runs N] [--warmup N] [--only "case label part"]
  * Runs a named benchmark against PostgreSQL (BENCH_DATABASE_URL, default the local server) and prints a table,
  * or with --json one line per figure: {"benchmark","metric","value","unit"}.
  */
@@ -28,7 +28,7 @@ async function main() {
   const bench = name ? benchmarks[name] : undefined;
   if (!bench) {
     console.error(
-      `usage: npm run bench -- <${Object.keys(benchmarks).join("|")}> [--json] [--accounts N] [--runs N] [--warmup N]`,
+      `usage: npm run bench -- <${Object.keys(benchmarks).join("|")}> [--json] [--accounts N] [--runs N] [--warmup N] [--only "case label part"]`,
     );
     process.exit(2);
   }
@@ -38,7 +38,7 @@ async function main() {
   const count = (name: string) => (option(name) === undefined ? undefined : Number(option(name)));
   await bench.run({
     accounts,
-    sampling: { warmup: count("warmup"), runs: count("runs") },
+    sampling: { warmup: count("warmup"), runs: count("runs"), only: option("only") },
     serverUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/postgres",
     log: (message) => (json ? process.stderr : process.stdout).write(`${message}\n`),
     report: (figure) => {

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, char, date, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  char,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { id, instant, orgId, timestamps } from "./_columns";
 import { organizations } from "./organizations";
 
@@ -27,12 +39,42 @@ export const debtors = pgTable(
       .on(t.orgId, t.externalId)
       .where(sql`${t.externalId} is not null`),
     index("debtors_org_name_idx").on(t.orgId, t.lastName, t.firstName),
-    // Case-insensitive prefix search on the last name (text_pattern_ops serves LIKE 'abc%' under any collation).
-    index("debtors_org_last_name_prefix_idx").on(t.orgId, sql`lower(${t.lastName}) text_pattern_ops`),
-    // Sound-alike last names (fuzzystrmatch soundex): catches swapped letters trigrams miss ("Simth" → Smith).
-    index("debtors_org_last_name_soundex_idx").on(t.orgId, sql`soundex(${t.lastName})`),
+    // Case-insensitive prefix search on the last name (text_pattern_ops serves LIKE 'abc%' under any collation),
+    // and the people of a spelling found in debtor_names (last name, then first name, equal).
+    index("debtors_org_last_first_lower_idx").on(
+      t.orgId,
+      sql`lower(${t.lastName}) text_pattern_ops`,
+      sql`lower(${t.firstName})`,
+    ),
     // Typo-tolerant name search (pg_trgm similarity on the full name).
     index("debtors_full_name_trgm_idx").using("gin", sql`(lower(${t.firstName} || ' ' || ${t.lastName})) gin_trgm_ops`),
+  ],
+);
+
+export const namePart = pgEnum("name_part", ["first", "last"]);
+
+/**
+ * Every distinct spelling of a first and of a last name in an organization, lower-cased: the dictionary a
+ * misspelt name is looked up in. A portfolio of a million people has tens of thousands of spellings, so
+ * comparing the typed word with each of them (edit distance, sound, trigrams) is cheap, where comparing it
+ * with every debtor's name is not. Filled by a trigger on debtors (migration 0009); a spelling nobody has any
+ * more stays, and finds nobody.
+ */
+export const debtorNames = pgTable(
+  "debtor_names",
+  {
+    orgId: orgId().references(() => organizations.id),
+    part: namePart("part").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.part, t.name] }),
+    // The close-spelling lookups of a search (server/modules/accounts/account-filters.ts closeSpellings): one
+    // typo leaves the first or the second half of a word intact, found by prefix on the name or its reverse.
+    index("debtor_names_prefix_idx").on(t.orgId, t.part, sql`${t.name} text_pattern_ops`),
+    index("debtor_names_reverse_prefix_idx").on(t.orgId, t.part, sql`reverse(${t.name}) text_pattern_ops`),
+    index("debtor_names_soundex_idx").on(t.orgId, t.part, sql`soundex(${t.name})`),
+    index("debtor_names_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
   ],
 );
 

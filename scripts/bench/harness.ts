@@ -40,7 +40,12 @@ export function percentile(sorted: number[], p: number): number {
 
 export const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
-export type Sampling = { warmup?: number; runs?: number };
+export type Sampling = {
+  warmup?: number;
+  runs?: number;
+  /** Only the cases whose label contains this (--only), to measure one case while tuning it. */
+  only?: string;
+};
 
 /** Default sampling of a server-time case: a warm-up, then enough runs for a stable p95. */
 export const SAMPLES = { warmup: 10, runs: 200 } as const;
@@ -81,6 +86,7 @@ export async function runCases(
   const all: number[] = [];
   let worst = { label: "", p95: Number.NEGATIVE_INFINITY };
   for (const [label, run] of cases) {
+    if (sampling.only && !label.includes(sampling.only)) continue;
     log(`  ${label}…`);
     const times = await sampleTimes(run, sampling);
     reportTimes(report, label, times);

@@ -121,17 +121,18 @@ export function promiseCondition(status: PromiseFilter, today: string): SQL {
  */
 export const NAME_SIMILARITY = 0.3;
 
-/** How many sound-alike people a misspelt-name search considers, closest spelling first. */
+/** How many people with a spelling close to a misspelt name a search considers, closest spelling first. */
 export const SOUND_ALIKE_LIMIT = 1_000;
 
 /**
- * Settings a query with a search needs, local to the caller's transaction: the similarity threshold of the
- * trigram operator (the GIN index prunes with it, so it cannot be a plain WHERE on the score), no JIT (it costs
+ * Settings a query with a search needs, local to the caller's transaction: the similarity thresholds of the
+ * trigram operators (the GIN indexes prune with them, so they cannot be plain WHEREs on the score), no JIT (it costs
  * more to compile than these index-driven queries take) and no parallel workers (their start-up dominates).
  */
 export async function applyFilterSettings(db: Database): Promise<void> {
   await db.execute(
     sql`select set_config('pg_trgm.strict_word_similarity_threshold', ${String(NAME_SIMILARITY)}, true),
+      set_config('pg_trgm.similarity_threshold', ${String(NAME_SIMILARITY)}, true),
       set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
   );
 }
@@ -168,6 +169,37 @@ export function planSearch(input: string): SearchPlan {
   };
 }
 
+/**
+ * The spellings of an organization's first or last names (debtor_names) close to a typed word: at most one typo
+ * (a letter wrong, missing or extra, or two neighbours swapped), the same sound (soundex: "Thomson" for
+ * Thompson), or similar trigrams (a longer word with a few typos). Each lookup is index-backed, so the cost does
+ * not grow with the number of spellings. One typo leaves the first half of the word intact or the second half
+ * (found as a prefix of the reversed spelling), unless it swaps the two letters either side of the middle —
+ * those swaps, and any other swap (Levenshtein counts a swap as two edits), are looked up by name.
+ */
+function closeSpellings(orgId: string, part: "first" | "last", word: string): SQL {
+  const swaps = Array.from(
+    { length: Math.max(0, word.length - 1) },
+    (_, i) => word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2),
+  );
+  const half = Math.floor(word.length / 2);
+  const head = likePrefix(word.slice(0, half));
+  const reversedTail = likePrefix([...word.slice(half)].reverse().join(""));
+  const spellings = (condition: SQL) =>
+    sql`select n.name from debtor_names n where n.org_id = ${orgId} and n.part = ${part} and ${condition}`;
+  const oneTypo = sql`levenshtein_less_equal(n.name, ${word}, 1) <= 1`;
+  return sql.join(
+    [
+      spellings(sql`n.name like ${head} and ${oneTypo}`),
+      spellings(sql`reverse(n.name) like ${reversedTail} and ${oneTypo}`),
+      spellings(sql`n.name = any(${textArray(swaps)})`),
+      spellings(sql`soundex(n.name) = soundex(${word})`),
+      spellings(sql`n.name % ${word}`),
+    ],
+    sql` union `,
+  );
+}
+
 function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -178,8 +210,7 @@ function likePrefix(text: string): string {
  * they are joined by UNION ALL, never OR, which the planner could only answer by scanning every account.
  *
  * The typo-tolerant name lookup runs only when no last name starts with the input (and, for several words, no
- * full name contains it): a trigram match costs a recheck of every candidate, and when the name was typed right
- * the exact lookups have already found it.
+ * full name contains it): when the name was typed right the exact lookups have already found it.
  */
 export function searchMatches(orgId: string, input: string): SQL {
   const plan = planSearch(input);
@@ -218,24 +249,21 @@ export function searchMatches(orgId: string, input: string): SQL {
       const found = multiWord
         ? sql`(${typedRight(lastNamePrefix)} or ${typedRight(fullNameContains)})`
         : typedRight(lastNamePrefix);
-      // A misspelt name: first the people whose names sound alike (soundex: a btree lookup, blind to swapped
-      // letters like "Simth" or "Wrad"; with two words both names must sound alike), the closest spellings
-      // first and at most SOUND_ALIKE_LIMIT of them, since a common surname sounds like tens of thousands of
-      // people. Only when nobody sounds alike, the trigram match (it catches a wrong first letter but rechecks
-      // every candidate sharing a trigram).
+      // A misspelt name: the spellings in the organization's dictionary of names (debtor_names) that are one
+      // typo away, sound alike or share most trigrams, then the people with those spellings, closest first.
+      // With two words the first name must be close too.
       const words = plan.text.split(" ");
-      const last = words[words.length - 1]!;
-      const soundsLike = and(
-        sql`soundex(d.last_name) = soundex(${last})`,
-        multiWord ? sql`soundex(d.first_name) = soundex(${words[0]!})` : undefined,
-      )!;
+      // As arrays (`= any(array(...))`): PostgreSQL cannot estimate how few spellings an edit distance keeps,
+      // and joined as a set it guessed thousands and read every debtor; an array it takes to be short.
+      const lastNames = closeSpellings(orgId, "last", words[words.length - 1]!);
+      const firstNames = multiWord
+        ? sql` and lower(d.first_name) = any(array(${closeSpellings(orgId, "first", words[0]!)}))`
+        : sql``;
       branches.push(sql`select a.id, (${similarity})::real as rank from (
           select d.id, d.first_name, d.last_name from debtors d
-          where d.org_id = ${orgId} and ${soundsLike} and not ${found}
+          where d.org_id = ${orgId} and lower(d.last_name) = any(array(${lastNames}))${firstNames} and not ${found}
           order by ${similarity} desc, d.id limit ${SOUND_ALIKE_LIMIT}
         ) d join accounts a on a.debtor_id = d.id and a.org_id = ${orgId}`);
-      const soundsLikeAny = typedRight(soundsLike);
-      branches.push(byName(sql`${fullName} %>> ${plan.text} and not ${found} and not ${soundsLikeAny}`, similarity));
     }
   }
   // Nothing the input could be (e.g. "+-"): an empty result of the same shape.

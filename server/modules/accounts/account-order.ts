@@ -177,9 +177,16 @@ export function keyColumns(segment: Segment): SQL {
 
 /**
  * FROM and WHERE selecting the accounts matching `filters` for an order: debtors joined when ordering by name,
- * the ranked search joined (instead of filtered on) when ordering by relevance.
+ * the ranked search joined (instead of filtered on) when ordering by relevance. `filterFirst` (debtor order
+ * only): the caller knows the matches are few (see listAccounts), so they are found before being sorted.
  */
-export function matchingFrom(orgId: string, filters: AccountFilters, today: string, order: ListOrder = "dpd"): SQL {
+export function matchingFrom(
+  orgId: string,
+  filters: AccountFilters,
+  today: string,
+  order: ListOrder = "dpd",
+  options: { filterFirst?: boolean } = {},
+): SQL {
   if (order === "relevance" && filters.q) {
     const { q, ...others } = filters;
     const ranked = sql`(select m.id, max(m.rank) as rank from (${searchMatches(orgId, q)}) m group by m.id) s`;
@@ -189,6 +196,13 @@ export function matchingFrom(orgId: string, filters: AccountFilters, today: stri
     return sql`accounts join ${ranked} on s.id = accounts.id where ${accountConditions(orgId, others, today)}`;
   }
   const where = accountConditions(orgId, filters, today);
+  if (order === "debtor" && options.filterFirst) {
+    // The fence (offset 0) keeps the matching accounts a subquery of their own, so PostgreSQL collects them
+    // through the accounts indexes before joining debtors, instead of walking every debtor in name order. The
+    // alias keeps the column references of the order and the keyset valid.
+    return sql`(select accounts.id, accounts.debtor_id from accounts where ${where} offset 0) accounts
+      join debtors on debtors.id = accounts.debtor_id and debtors.org_id = ${orgId} where true`;
+  }
   if (order === "debtor") {
     return sql`accounts join debtors on debtors.id = accounts.debtor_id and debtors.org_id = ${orgId} where ${where}`;
   }

@@ -90,6 +90,20 @@ export async function listAccounts({ ctx, input }: { ctx: ServiceContext; input:
     const rows = rowsOf<{ id: string; n: number }>(result);
     ids = rows.map((r) => r.id);
     counted = Number(rows[0]?.n ?? (offset > 0 ? await countAll(ctx.db, from) : 0));
+  } else if (order === "debtor") {
+    // The name order is an index on debtors, so PostgreSQL walks every debtor by name and looks up each one's
+    // accounts, betting that matches are common; it cannot estimate a filter's selectivity across the join.
+    // With a few thousand matches that walk reads a hundred thousand rows to fill a page (120 ms at 1M
+    // accounts). The count, which reads accounts alone, settles the bet first: up to COUNT_CAP matches are
+    // collected and sorted (a few thousand rows); more than that, the walk fills a page quickly.
+    counted = await budgetedCount(ctx.db, matchingFrom(ctx.orgId, q, today));
+    const filterFirst = counted !== null && counted <= COUNT_CAP;
+    const page = await withFilterSettings(ctx.db, (db) =>
+      db.execute(
+        pageIdsQuery(matchingFrom(ctx.orgId, q, today, order, { filterFirst }), order, dir, q.pageSize, offset),
+      ),
+    );
+    ids = rowsOf<{ id: string }>(page).map((r) => r.id);
   } else {
     // The rows and the capped count run side by side, each on its own connection.
     const [page, count] = await Promise.all([

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "@/db";
-import { accounts, auditEvents, contactPoints, debtors, holds } from "@/db/schema";
+import { rowsOf, type DatabaseHandle } from "@/db";
+import { accounts, auditEvents, contactPoints, debtorNames, debtors, holds } from "@/db/schema";
 import { createTestDatabase, testDrivers } from "@/db/testing";
 import { createAccount, createOrg, FIXED_NOW, staffContext, type TestOrg } from "@/db/testing/factories";
 import { ValidationError } from "@/server/lib/errors";
@@ -12,6 +12,7 @@ import {
 } from "@/server/modules/holds/active-holds";
 import { HOLD_KINDS } from "@/server/modules/holds/holds.schemas";
 import { accountConditions } from "./account-filters";
+import { matchingFrom, pageIdsQuery } from "./account-order";
 import { addDays } from "./aging";
 import { LIST_SORTS, type ListAccountsInput } from "./accounts.schemas";
 import { exportAccounts } from "./export-accounts";
@@ -267,13 +268,23 @@ describe.each(testDrivers())("accounts list filters, search and sorts (%s)", (dr
   it("finds a debtor by a misspelt name, by last-name prefix, by reference, phone in any format and email", async () => {
     expect(await list({ q: "Jonhson" })).toEqual(["F-1"]);
     expect(await list({ q: "johns" })).toEqual(["F-1"]);
-    // Swapped letters trigrams score too low ("simth" shares 2 of 10 with "smith"): found by sound.
+    // Two letters swapped across the middle of the word: neither half is intact, the swap itself is looked up.
     expect(await list({ q: "Simth" })).toEqual(["F-2"]);
-    // A wrong first letter changes the soundex code: found by the trigram fallback.
+    // A wrong first letter (a different soundex code): the second half of the word is intact.
     expect(await list({ q: "Kohnson" })).toEqual(["F-1"]);
+    // A letter missing, one extra, one wrong at the end; and a name that only sounds the same.
+    expect(await list({ q: "Garca" })).toEqual(["F-3"]);
+    expect(await list({ q: "Okaffor" })).toEqual(["F-4"]);
+    expect(await list({ q: "Okafot" })).toEqual(["F-4"]);
+    expect(await list({ q: "Smyth" })).toEqual(["F-2"]);
+    // Two typos in a short name are not a match.
+    expect(await list({ q: "Lxx" })).toEqual([]);
     // A full name with a typo: everyone sharing the first name is similar too, the right person ranks first.
     const fullName = await listAccounts({ ctx: ctx(), input: { q: "Dana Jonson" } });
     expect(fullName.rows[0]!.externalRef).toBe("F-1");
+    // The typo in the first name; and a first name that is not close excludes the person.
+    expect((await listAccounts({ ctx: ctx(), input: { q: "Dnaa Johnson" } })).rows[0]!.externalRef).toBe("F-1");
+    expect(await list({ q: "Robert Jonhson" })).toEqual([]);
     expect(await list({ q: "f-3" })).toEqual(["F-3"]);
     expect(await list({ q: "(415) 555-0123" })).toEqual(["F-2"]);
     expect(await list({ q: "415.555.0123" })).toEqual(["F-2"]);
@@ -319,6 +330,43 @@ describe.each(testDrivers())("accounts list filters, search and sorts (%s)", (dr
     expect(page2.rows.at(-1)!.lastContactAt).toBeNull();
     expect(await list({ sort: "debtor", dir: "asc" })).toEqual(["F-3", "F-1", "F-5", "F-4", "F-2"]);
     expect(await list({ sort: "debtor", dir: "desc" })).toEqual(["F-2", "F-4", "F-5", "F-1", "F-3"]);
+    // The list picks the plan by the count (few matches here, so filter-first); the other plan must give the same
+    // page, filters applied, for both directions.
+    for (const dir of ["asc", "desc"] as const) {
+      const filters = { minDpd: 1, maxBalance: 1_000_000 };
+      const page = (filterFirst: boolean) =>
+        handle.db
+          .execute(
+            pageIdsQuery(matchingFrom(org.orgId, filters, TODAY, "debtor", { filterFirst }), "debtor", dir, 10, 0),
+          )
+          .then((r) => rowsOf<{ id: string }>(r).map((row) => [...byRef].find(([, a]) => a.id === row.id)?.[0]));
+      const expected = await list({ ...filters, sort: "debtor", dir });
+      expect(expected.length).toBeGreaterThan(1);
+      expect(await page(true)).toEqual(expected);
+      expect(await page(false)).toEqual(expected);
+    }
+  });
+
+  it("adds every new or changed spelling of a name to the organization's dictionary, so typos find it", async () => {
+    const f5 = byRef.get("F-5")!;
+    const [before] = await handle.db.select().from(debtors).where(eq(debtors.id, f5.debtorId));
+    await handle.db.update(debtors).set({ lastName: "Nakamura" }).where(eq(debtors.id, f5.debtorId));
+    try {
+      const names = await handle.db
+        .select({ name: debtorNames.name })
+        .from(debtorNames)
+        .where(and(eq(debtorNames.orgId, org.orgId), eq(debtorNames.part, "last")));
+      expect(names.map((n) => n.name)).toContain("nakamura");
+      expect(await list({ q: "Nakamrua" })).toEqual(["F-5"]);
+      // Another organization's spellings are its own.
+      const foreign = await handle.db
+        .select({ name: debtorNames.name })
+        .from(debtorNames)
+        .where(and(eq(debtorNames.orgId, other.orgId), eq(debtorNames.name, "nakamura")));
+      expect(foreign).toEqual([]);
+    } finally {
+      await handle.db.update(debtors).set({ lastName: before!.lastName }).where(eq(debtors.id, f5.debtorId));
+    }
   });
 
   it("exports every matching row in exactly the list's order, batch after batch, and audits it once", async () => {

@@ -1,0 +1,2 @@
+CREATE INDEX "holds_org_active_account_idx" ON "holds" USING btree ("org_id","account_id","kind") WHERE "holds"."released_at" is null and "holds"."account_id" is not null;--> statement-breakpoint
+CREATE INDEX "holds_org_active_debtor_idx" ON "holds" USING btree ("org_id","debtor_id","kind") WHERE "holds"."released_at" is null and "holds"."account_id" is null;
