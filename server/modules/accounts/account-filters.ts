@@ -231,24 +231,23 @@ export function searchMatches(orgId: string, input: string): SQL {
       join accounts a on a.debtor_id = c.debtor_id and a.org_id = ${orgId}
       where c.org_id = ${orgId} and c.kind = ${kind} and c.value = ${value}`);
   }
+  let named: SQL | undefined;
   if (plan.name) {
     const similarity = sql`strict_word_similarity(${plan.text}, ${fullName})`;
-    const byName = (condition: SQL, rank: SQL) =>
-      sql`select a.id, (${rank})::real as rank
+    const byName = (condition: SQL) =>
+      sql`select a.id, (2 + ${similarity})::real as rank
         from debtors d join accounts a on a.debtor_id = d.id and a.org_id = ${orgId}
         where d.org_id = ${orgId} and ${condition}`;
-    const lastNamePrefix = sql`lower(d.last_name) like ${prefix}`;
     // "Dana Doe", "dana do": the whole name as typed, found through the trigram index's LIKE support.
     const multiWord = plan.text.includes(" ");
-    const fullNameContains = sql`${fullName} like ${`%${likePrefix(plan.text)}`}`;
-    branches.push(byName(lastNamePrefix, sql`2 + ${similarity}`));
-    if (multiWord) branches.push(byName(fullNameContains, sql`2 + ${similarity}`));
+    const exact = [byName(sql`lower(d.last_name) like ${prefix}`)];
+    if (multiWord) exact.push(byName(sql`${fullName} like ${`%${likePrefix(plan.text)}`}`));
+    // Materialized once, used twice: as matches, and to skip the misspelt-name lookup when the name was typed
+    // right. (An EXISTS of its own let PostgreSQL bet on a sequential scan stopping early, which reads every
+    // debtor when nobody has the name.)
+    named = sql.join(exact, sql` union all `);
+    branches.push(sql`select n.id, n.rank from named n`);
     if (plan.text.length >= 3) {
-      const typedRight = (condition: SQL) =>
-        sql`exists (select 1 from debtors d where d.org_id = ${orgId} and ${condition})`;
-      const found = multiWord
-        ? sql`(${typedRight(lastNamePrefix)} or ${typedRight(fullNameContains)})`
-        : typedRight(lastNamePrefix);
       // A misspelt name: the spellings in the organization's dictionary of names (debtor_names) that are one
       // typo away, sound alike or share most trigrams, then the people with those spellings, closest first.
       // With two words the first name must be close too.
@@ -261,12 +260,14 @@ export function searchMatches(orgId: string, input: string): SQL {
         : sql``;
       branches.push(sql`select a.id, (${similarity})::real as rank from (
           select d.id, d.first_name, d.last_name from debtors d
-          where d.org_id = ${orgId} and lower(d.last_name) = any(array(${lastNames}))${firstNames} and not ${found}
+          where d.org_id = ${orgId} and lower(d.last_name) = any(array(${lastNames}))${firstNames}
+            and not exists (select 1 from named)
           order by ${similarity} desc, d.id limit ${SOUND_ALIKE_LIMIT}
         ) d join accounts a on a.debtor_id = d.id and a.org_id = ${orgId}`);
     }
   }
   // Nothing the input could be (e.g. "+-"): an empty result of the same shape.
   if (branches.length === 0) return sql`select null::uuid as id, 0::real as rank where false`;
-  return sql.join(branches, sql` union all `);
+  const union = sql.join(branches, sql` union all `);
+  return named ? sql`with named as materialized (${named}) ${union}` : union;
 }
