@@ -11,7 +11,16 @@ const uiMayNotImport = {
   patterns: [
     { group: ["@/db", "@/db/*"], message: "UI code talks to the server through tRPC, never to the database." },
     {
-      group: ["@/server/modules/*/*", "!@/server/modules/*/*.schemas", "!@/server/modules/accounts/aging"],
+      group: [
+        "@/server/modules/*/*",
+        "!@/server/modules/*/*.schemas",
+        "!@/server/modules/accounts/aging",
+        // The import field catalogue and presets are pure data the mapping page shares with the server.
+        "!@/server/modules/imports/fields",
+        "@/server/modules/imports/fields/*",
+        "!@/server/modules/imports/fields/catalogue",
+        "!@/server/modules/imports/fields/presets",
+      ],
       message: "UI may import only zod schemas and pure helpers from domain modules; call a tRPC procedure.",
     },
     {

@@ -5,6 +5,7 @@
  */
 import { accountsListBenchmark } from "./bench/accounts-list";
 import type { Benchmark, Figure } from "./bench/harness";
+import { importBenchmark } from "./bench/import";
 import { nextAccountBenchmark } from "./bench/next-account";
 import { searchBenchmark } from "./bench/search";
 import { seedBenchmark } from "./bench/seed";
@@ -16,6 +17,7 @@ const benchmarks: Record<string, Benchmark> = {
   search: searchBenchmark,
   workspace: workspaceBenchmark,
   "next-account": nextAccountBenchmark,
+  import: importBenchmark,
 };
 
 function option(name: string): string | undefined {

@@ -1,5 +1,6 @@
 import {
   FileClockIcon,
+  FileUpIcon,
   InboxIcon,
   LayoutDashboardIcon,
   ListChecksIcon,
@@ -25,6 +26,7 @@ const NAV: { href: string; label: string; icon: LucideIcon; permission?: Permiss
   { href: "/accounts", label: "Accounts", icon: WalletIcon },
   { href: "/queues", label: "Queues", icon: ListOrderedIcon, permission: "queue.read" },
   { href: "/team", label: "Team", icon: UsersRoundIcon, permission: "team.read" },
+  { href: "/imports", label: "Imports", icon: FileUpIcon, permission: "import.read" },
   { href: "/settings/users", label: "Users", icon: UsersIcon, permission: "user.read" },
   { href: "/audit", label: "Audit log", icon: FileClockIcon, permission: "audit.read" },
 ];

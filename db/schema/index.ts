@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./jobs";
 export * from "./work";
 export * from "./views";
+export * from "./imports";

@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit";
 import { contactRouter } from "./routers/contact";
 import { dashboardRouter } from "./routers/dashboard";
 import { holdRouter } from "./routers/hold";
+import { importsRouter } from "./routers/imports";
 import { interactionRouter } from "./routers/interaction";
 import { queueRouter } from "./routers/queue";
 import { taskRouter } from "./routers/task";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   contact: contactRouter,
   dashboard: dashboardRouter,
   hold: holdRouter,
+  imports: importsRouter,
   interaction: interactionRouter,
   queue: queueRouter,
   task: taskRouter,

@@ -32,6 +32,9 @@ const grants = {
   "team.read": ["admin", "manager", "auditor"],
   "team.rebalance": ["admin", "manager"],
   "settings.manage": ["admin"],
+  /** Imports create and change accounts and post payments in bulk: a manager's or an admin's job. */
+  "import.read": ["admin", "manager", "auditor"],
+  "import.run": ["admin", "manager"],
   "dashboard.read": ["admin", "manager", "agent", "auditor"],
   "audit.read": ["admin", "manager", "auditor"],
   "user.read": ["admin", "manager", "auditor"],
