@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db";
-import { accounts, auditEvents, debtors } from "@/db/schema";
+import { accounts, auditEvents, debtors, ledgerTransactions } from "@/db/schema";
 import { createTestDatabase, testDrivers } from "@/db/testing";
 import { createAccount, createOrg, FIXED_NOW, type TestOrg } from "@/db/testing/factories";
 import type { Role } from "@/server/lib/permissions";
@@ -73,5 +73,39 @@ describe.each(testDrivers())("GET /api/accounts/export (%s)", (driver) => {
     const theirs = await call("", "admin", other).text();
     expect(theirs).toContain("C-X");
     expect(theirs).not.toContain("C-1");
+  });
+
+  it("exports the view's accounts with their ledger, entry by entry, signed, neutralised, and audited as such", async () => {
+    const [c1] = await handle.db.select().from(accounts).where(eq(accounts.externalRef, "C-1"));
+    await handle.db.insert(ledgerTransactions).values([
+      {
+        orgId: org.orgId,
+        accountId: c1!.id,
+        kind: "payment",
+        principalMinor: -2_345,
+        currency: "USD",
+        effectiveOn: "2026-11-20",
+        description: "=cmd|' /C calc'!A0",
+        externalId: "TX-9",
+      },
+    ]);
+    const response = call("?state=ca&sort=reference&dir=asc&content=ledger", "manager");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="ledger-2026-11-24.csv"');
+    const lines = (await response.text()).split("\r\n").slice(0, -1);
+    expect(lines[0]).toBe(
+      "Reference,Debtor,Creditor,Date,Kind,Principal,Interest,Fees,Total,Currency,Description,Transaction ID,Posted at",
+    );
+    const payment = lines.find((l) => l.includes(",payment,"));
+    expect(payment).toMatch(/^C-1,.*,2026-11-20,payment,-23\.45,0\.00,0\.00,-23\.45,USD,'=cmd\|' \/C calc'!A0,TX-9,/);
+    // Only the view's accounts (C-1, C-2 in California), never another's entries.
+    expect(new Set(lines.slice(1).map((l) => l.split(",")[0]))).toEqual(new Set(["C-1", "C-2"]));
+    const [event] = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, org.orgId), eq(auditEvents.action, "account.exported")))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
+    expect(event!.after).toMatchObject({ content: "ledger", rowCount: 2, completed: true });
   });
 });

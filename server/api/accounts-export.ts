@@ -3,8 +3,8 @@ import type { ServiceContext } from "@/server/lib/context";
 import { ServiceError } from "@/server/lib/errors";
 import { logger } from "@/server/lib/logger";
 import { viewFromParams } from "@/server/modules/accounts/accounts.schemas";
-import { exportCsvStream } from "@/server/modules/accounts/csv";
-import { exportAccounts } from "@/server/modules/accounts/export-accounts";
+import { exportCsvStream, ledgerCsvStream } from "@/server/modules/accounts/csv";
+import { exportAccounts, ledgerRowsOf } from "@/server/modules/accounts/export-accounts";
 import type { TrpcContext } from "./trpc";
 
 const STATUS = { not_found: 404, forbidden: 403, conflict: 409, validation: 400, precondition: 412 } as const;
@@ -30,10 +30,16 @@ export function exportAccountsResponse(request: Request, context: TrpcContext): 
   };
   if (!can(ctx, "account.export")) return problem(403, "Your role may not export accounts");
   // The same reading of the URL as the accounts page, so the file holds exactly the rows the page showed.
-  const { page: _page, ...view } = viewFromParams(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  // content=ledger: the same accounts, with every entry of their ledger instead of one line each.
+  const content = params.get("content") === "ledger" ? "ledger" : "accounts";
+  params.delete("content");
+  const { page: _page, ...view } = viewFromParams(params);
   try {
-    const { filename, batches } = exportAccounts({ ctx, input: view });
-    return new Response(exportCsvStream(batches), {
+    const { filename, batches } = exportAccounts({ ctx, input: view, content });
+    const body =
+      content === "ledger" ? ledgerCsvStream(batches, (rows) => ledgerRowsOf(ctx, rows)) : exportCsvStream(batches);
+    return new Response(body, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="${filename}"`,

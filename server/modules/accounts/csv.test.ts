@@ -43,6 +43,9 @@ describe("CSV export cells", () => {
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell("two\nlines")).toBe('"two\nlines"');
     expect(csvCell(-12)).toBe("-12");
+    // A negative amount written as text is still only a number; anything more after the sign is neutralised.
+    expect(csvCell("-23.45")).toBe("-23.45");
+    expect(csvCell("-23.45+A1")).toBe("'-23.45+A1");
     expect(csvCell(0)).toBe("0");
     expect(csvCell(Number.NaN)).toBe("");
     expect(csvCell(null)).toBe("");

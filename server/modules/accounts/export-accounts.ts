@@ -14,6 +14,62 @@ export const EXPORT_BATCH = 1_000;
 
 export type ExportRow = Awaited<ReturnType<typeof accountRows>>[number];
 
+/** One ledger entry of an exported account, with the account's reference and debtor. */
+export type LedgerExportRow = {
+  externalRef: string;
+  debtorName: string;
+  creditorName: string;
+  currency: string;
+  effectiveOn: string;
+  kind: string;
+  principalMinor: number;
+  interestMinor: number;
+  feesMinor: number;
+  description: string | null;
+  externalId: string | null;
+  postedAt: Date;
+};
+
+/** The ledger of these accounts, account by account in the order given, each in date order. */
+export async function ledgerRowsOf(ctx: ServiceContext, accounts: readonly ExportRow[]): Promise<LedgerExportRow[]> {
+  if (accounts.length === 0) return [];
+  const entries = rowsOf<{
+    account_id: string;
+    effective_on: string;
+    kind: string;
+    principal_minor: string | number;
+    interest_minor: string | number;
+    fees_minor: string | number;
+    description: string | null;
+    external_id: string | null;
+    posted_at: string | Date;
+  }>(
+    await ctx.db.execute(sql`select l.account_id, l.effective_on::text as effective_on, l.kind, l.principal_minor,
+        l.interest_minor, l.fees_minor, l.description, l.external_id, l.posted_at
+      from ledger_transactions l
+      where l.org_id = ${ctx.orgId} and l.account_id = any(${`{${accounts.map((a) => a.id).join(",")}}`}::uuid[])
+      order by l.account_id, l.effective_on, l.posted_at, l.id`),
+  );
+  const byAccount = new Map<string, typeof entries>();
+  for (const e of entries) byAccount.set(e.account_id, [...(byAccount.get(e.account_id) ?? []), e]);
+  return accounts.flatMap((a) =>
+    (byAccount.get(a.id) ?? []).map((e) => ({
+      externalRef: a.externalRef,
+      debtorName: a.debtorName,
+      creditorName: a.creditorName,
+      currency: a.currency,
+      effectiveOn: e.effective_on,
+      kind: e.kind,
+      principalMinor: Number(e.principal_minor),
+      interestMinor: Number(e.interest_minor),
+      feesMinor: Number(e.fees_minor),
+      description: e.description,
+      externalId: e.external_id,
+      postedAt: new Date(e.posted_at),
+    })),
+  );
+}
+
 function segmentOrder(segment: Segment): SQL {
   const d = segment.desc ? "desc" : "asc";
   return sql.join(
@@ -34,10 +90,13 @@ export function exportAccounts({
   ctx,
   input,
   batchSize = EXPORT_BATCH,
+  content = "accounts",
 }: {
   ctx: ServiceContext;
   input: ExportAccountsInput;
   batchSize?: number;
+  /** "ledger": the caller writes each account's ledger entries (the audit event says so). */
+  content?: "accounts" | "ledger";
 }) {
   assertCan(ctx, "account.export");
   const view = parseInput(exportAccountsInput, input);
@@ -90,11 +149,11 @@ export function exportAccounts({
           action: "account.exported",
           entityType: "account",
           entityId: null,
-          after: { filters, sort: order, dir, rowCount: sent, completed },
+          after: { filters, sort: order, dir, content, rowCount: sent, completed },
         }),
       );
     }
   }
 
-  return { filename: `accounts-${today}.csv`, batches: batches() };
+  return { filename: content === "ledger" ? `ledger-${today}.csv` : `accounts-${today}.csv`, batches: batches() };
 }

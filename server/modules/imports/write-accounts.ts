@@ -28,6 +28,9 @@ export async function writeStagedAccounts(
   const today = tx.now().toISOString().slice(0, 10);
   const run = (query: ReturnType<typeof sql>) => db.execute(query);
 
+  // GIN indexes (names, tags) take new entries into their pending list; a larger one is merged less often.
+  await run(sql`set local gin_pending_list_limit = '32MB'`);
+
   // Each staged row with the account it names, if any.
   await run(sql`create temp table imp_rows on commit drop as
     select s.*, a.id as account_id, a.debtor_id as known_debtor_id
@@ -163,8 +166,9 @@ export async function writeStagedAccounts(
     select ${org}, c.id, 'adjustment', c.p - c.old_p, c.i - c.old_i, c.f - c.old_f, c.currency, ${today}::date,
       'Balance adjusted by import of ' || ${job.fileName} || ', row ' || c.line
     from imp_changes c where c.money_changed`);
-  const updatedIds = rowsOf<{ id: string }>(
-    await run(sql`update accounts a set
+  await run(sql`create temp table imp_updated (id uuid primary key) on commit drop`);
+  await run(sql`with updated as (
+      update accounts a set
         principal_minor = c.p, interest_minor = c.i, fees_minor = c.f,
         due_on = r.due_on, opened_on = coalesce(r.opened_on, a.opened_on),
         charged_off_on = coalesce(r.charged_off_on, a.charged_off_on),
@@ -176,51 +180,50 @@ export async function writeStagedAccounts(
         version = a.version + 1, updated_at = ${tx.now().toISOString()}::timestamptz
       from imp_changes c join imp_rows r on r.line = c.line
       where a.id = c.id and (c.money_changed or c.fields_changed)
-      returning a.id`),
-  );
+      returning a.id
+    )
+    insert into imp_updated select id from updated`);
 
   // Contact points the debtors do not have yet (kind and value), once each; the first of a kind a debtor gets
-  // is its primary.
-  const contactDebtors = rowsOf<{ debtor_id: string }>(
-    await run(sql`with wanted as (
-        select distinct on (d.debtor_id, c.kind, c.value) d.debtor_id, r.line, c.*
-        from imp_rows r
-        join imp_row_debtor d on d.line = r.line
-        cross join lateral rows from (jsonb_to_recordset(r.contacts) as (kind text, value text, "phoneType" text,
-          line1 text, line2 text, city text, state text, "postalCode" text, "timeZone" text, "timeZoneSource" text))
-          with ordinality as c(kind, value, "phoneType", line1, line2, city, state, "postalCode", "timeZone",
-            "timeZoneSource", position)
-        order by d.debtor_id, c.kind, c.value, r.line, c.position
-      ), missing as (
-        select w.* from wanted w
-        where not exists (select 1 from contact_points p
-          where p.debtor_id = w.debtor_id and p.kind = w.kind::contact_kind and p.value = w.value)
-      ), ranked as (
-        select m.*, row_number() over (partition by m.debtor_id, m.kind order by m.line, m.position) as nth,
-          exists (select 1 from contact_points p where p.debtor_id = m.debtor_id and p.kind = m.kind::contact_kind)
-            as has_kind
-        from missing m
-      )
+  // is its primary. A debtor created by this import has none yet, so its contacts skip the lookups.
+  await run(sql`create temp table imp_touched (debtor_id uuid primary key) on commit drop`);
+  await run(sql`with wanted as (
+      select distinct on (d.debtor_id, c.kind, c.value) d.debtor_id, d.new_debtor, r.line, c.*
+      from imp_rows r
+      join imp_row_debtor d on d.line = r.line
+      cross join lateral rows from (jsonb_to_recordset(r.contacts) as (kind text, value text, "phoneType" text,
+        line1 text, line2 text, city text, state text, "postalCode" text, "timeZone" text, "timeZoneSource" text))
+        with ordinality as c(kind, value, "phoneType", line1, line2, city, state, "postalCode", "timeZone",
+          "timeZoneSource", position)
+      order by d.debtor_id, c.kind, c.value, r.line, c.position
+    ), missing as (
+      select w.* from wanted w
+      where case when w.new_debtor then true else not exists (select 1 from contact_points p
+        where p.debtor_id = w.debtor_id and p.kind = w.kind::contact_kind and p.value = w.value) end
+    ), ranked as (
+      select m.*, row_number() over (partition by m.debtor_id, m.kind order by m.line, m.position) as nth,
+        case when m.new_debtor then false else exists (select 1 from contact_points p
+          where p.debtor_id = m.debtor_id and p.kind = m.kind::contact_kind) end as has_kind
+      from missing m
+    ), inserted as (
       insert into contact_points (org_id, debtor_id, kind, phone_type, value, line1, line2, city, state, postal_code,
         time_zone, time_zone_source, source, is_primary)
       select ${org}, r.debtor_id, r.kind::contact_kind, r."phoneType"::phone_type, r.value, r.line1, r.line2, r.city,
         r.state, r."postalCode", r."timeZone", r."timeZoneSource", 'import', r.nth = 1 and not r.has_kind
       from ranked r
-      returning debtor_id`),
-  );
+      returning debtor_id
+    )
+    insert into imp_touched select distinct debtor_id from inserted on conflict do nothing`);
 
   // A known account is unchanged when neither it nor its debtor's contact points moved.
-  const touchedDebtors = new Set(contactDebtors.map((c) => c.debtor_id));
-  const known = rowsOf<{ id: string; debtor_id: string }>(
-    await run(sql`select r.account_id as id, d.debtor_id from imp_rows r join imp_row_debtor d on d.line = r.line
+  const [tally] = rowsOf<{ updated: number; unchanged: number }>(
+    await run(sql`select count(*) filter (where u.id is not null or t.debtor_id is not null)::int as updated,
+        count(*) filter (where u.id is null and t.debtor_id is null)::int as unchanged
+      from imp_rows r join imp_row_debtor d on d.line = r.line
+      left join imp_updated u on u.id = r.account_id
+      left join imp_touched t on t.debtor_id = d.debtor_id
       where r.account_id is not null`),
   );
-  const updatedSet = new Set(updatedIds.map((u) => u.id));
-  let updated = 0;
-  let unchanged = 0;
-  for (const k of known) {
-    if (updatedSet.has(k.id) || touchedDebtors.has(k.debtor_id)) updated++;
-    else unchanged++;
-  }
+  const { updated, unchanged } = tally!;
   return { counts: { created, updated, unchanged }, rejections };
 }

@@ -213,6 +213,14 @@ export function AccountsView({ view, permissions }: { view: AccountView; permiss
                 </a>
               </Button>
             ) : null}
+            {permissions.export ? (
+              <Button asChild variant="outline" size="sm">
+                <a href={exportHref(view, "ledger")} download>
+                  <DownloadIcon aria-hidden="true" />
+                  Export with ledger
+                </a>
+              </Button>
+            ) : null}
           </div>
         }
       />

@@ -25,9 +25,11 @@ export function accountsHref(view: AccountView): string {
 }
 
 /** The CSV of exactly this view (its filters and order; every page). */
-export function exportHref(view: AccountView): string {
+export function exportHref(view: AccountView, content: "accounts" | "ledger" = "accounts"): string {
   const { page: _page, ...rest } = view;
-  const qs = viewToParams(rest).toString();
+  const params = viewToParams(rest);
+  if (content === "ledger") params.set("content", "ledger");
+  const qs = params.toString();
   return qs ? `/api/accounts/export?${qs}` : "/api/accounts/export";
 }
 
