@@ -4,7 +4,7 @@ import { signIn } from "../fixtures/auth";
 // A QuickBooks Online "A/R Aging Detail" export, with the rows such a report really has besides invoices.
 const QUICKBOOKS = [
   "Date,Transaction Type,Num,Customer,Due Date,Amount,Open Balance",
-  "09/02/2026,Invoice,QB-E2E-1001,Harriet Tubman,10/02/2026,\"1,200.00\",\"1,200.00\"",
+  '09/02/2026,Invoice,QB-E2E-1001,Harriet Tubman,10/02/2026,"1,200.00","1,200.00"',
   "09/05/2026,Invoice,QB-E2E-1002,Frederick Douglass,10/05/2026,450.00,300.00",
   "09/07/2026,Payment,QB-E2E-1003,Frederick Douglass,,,-150.00",
   "09/09/2026,Invoice,QB-E2E-1004,Sojourner Truth,02/30/2026,80.00,abc",
