@@ -127,13 +127,16 @@ export const SOUND_ALIKE_LIMIT = 1_000;
 /**
  * Settings a query with a search needs, local to the caller's transaction: the similarity thresholds of the
  * trigram operators (the GIN indexes prune with them, so they cannot be plain WHEREs on the score), no JIT (it costs
- * more to compile than these index-driven queries take) and no parallel workers (their start-up dominates).
+ * more to compile than these index-driven queries take), no parallel workers (their start-up dominates), and the
+ * cost of a random read of cached data (the default 4 prices a disk seek: with it, finding ten thousand accounts of
+ * a common last name looked cheaper as a scan of all million, 280 ms instead of 80).
  */
 export async function applyFilterSettings(db: Database): Promise<void> {
   await db.execute(
     sql`select set_config('pg_trgm.strict_word_similarity_threshold', ${String(NAME_SIMILARITY)}, true),
       set_config('pg_trgm.similarity_threshold', ${String(NAME_SIMILARITY)}, true),
-      set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
+      set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
+      set_config('random_page_cost', '1.1', true)`,
   );
 }
 
