@@ -1,38 +1,18 @@
 import type { ServiceContext } from "@/server/lib/context";
-import { ServiceError } from "@/server/lib/errors";
-import { logger } from "@/server/lib/logger";
 import { csvLine } from "@/server/modules/accounts/csv";
 import { templateCsv, templateLegendCsv, type ImportKind } from "@/server/modules/imports/fields";
 import { createImport, importErrorRows } from "@/server/modules/imports/jobs";
+import { csvDownloadHeaders, problem, problemOf, staffServiceContext } from "./http";
 import type { TrpcContext } from "./trpc";
 
-const STATUS = { not_found: 404, forbidden: 403, conflict: 409, validation: 400, precondition: 412 } as const;
-
-function problem(status: number, message: string): Response {
-  return Response.json({ error: message }, { status, headers: { "cache-control": "no-store" } });
-}
-
-/** The signed-in staff member as a service context; null (→ 401) without a session. Fails closed. */
-function staffContext(context: TrpcContext): ServiceContext | null {
-  const staff = context.staff;
-  if (!staff) return null;
-  return {
-    orgId: staff.orgId,
-    actor: { type: "staff", userId: staff.userId, role: staff.role },
-    requestId: context.requestId,
-    db: context.db,
-    now: context.now,
-  };
-}
-
-async function guarded(ctx: ServiceContext | null, run: (ctx: ServiceContext) => Promise<Response> | Response) {
+/** Runs `run` for a signed-in staff member (401 otherwise), domain errors answered with their status. */
+async function guarded(context: TrpcContext, run: (ctx: ServiceContext) => Promise<Response> | Response) {
+  const ctx = staffServiceContext(context);
   if (!ctx) return problem(401, "Sign in first");
   try {
     return await run(ctx);
   } catch (error) {
-    if (error instanceof ServiceError) return problem(STATUS[error.kind], error.message);
-    logger.error({ err: error, requestId: ctx.requestId }, "import request failed");
-    return problem(500, `Something went wrong (request ${ctx.requestId})`);
+    return problemOf(error, ctx.requestId, "import request");
   }
 }
 
@@ -45,7 +25,7 @@ function kindOf(value: string | null): ImportKind | null {
  * disk while hashed (a browser sends a File this way without reading it into memory; so does curl --data-binary).
  */
 export function uploadImportResponse(request: Request, context: TrpcContext): Promise<Response> {
-  return guarded(staffContext(context), async (ctx) => {
+  return guarded(context, async (ctx) => {
     const params = new URL(request.url).searchParams;
     const kind = kindOf(params.get("kind"));
     const creditorId = params.get("creditorId") ?? "";
@@ -61,7 +41,7 @@ export function uploadImportResponse(request: Request, context: TrpcContext): Pr
 
 /** GET /api/imports/<id>/errors: the error report (row, column, value, message) as CSV, streamed. */
 export function importErrorsResponse(id: string, context: TrpcContext): Promise<Response> {
-  return guarded(staffContext(context), async (ctx) => {
+  return guarded(context, async (ctx) => {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return problem(404, "Import not found");
     const rows = importErrorRows(ctx, id);
     // The first pull checks the import exists and is this organization's before any byte is sent.
@@ -92,30 +72,19 @@ export function importErrorsResponse(id: string, context: TrpcContext): Promise<
         await rows.return(undefined);
       },
     });
-    return new Response(body, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="import-${id.slice(0, 8)}-errors.csv"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return new Response(body, { headers: csvDownloadHeaders(`import-${id.slice(0, 8)}-errors.csv`) });
   });
 }
 
 /** GET /api/imports/template?kind=accounts|payments[&guide=1]: Recoup's template, or the description of its columns. */
 export function importTemplateResponse(request: Request, context: TrpcContext): Promise<Response> {
-  return guarded(staffContext(context), () => {
+  return guarded(context, () => {
     const params = new URL(request.url).searchParams;
     const kind = kindOf(params.get("kind")) ?? "accounts";
     const guide = params.get("guide") === "1";
     const text = guide ? templateLegendCsv(kind) : templateCsv(kind);
     return new Response(`\uFEFF${text}`, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="recoup-${kind}-${guide ? "columns" : "template"}.csv"`,
-        "cache-control": "no-store",
-      },
+      headers: csvDownloadHeaders(`recoup-${kind}-${guide ? "columns" : "template"}.csv`),
     });
   });
 }

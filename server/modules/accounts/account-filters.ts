@@ -122,7 +122,7 @@ export function promiseCondition(status: PromiseFilter, today: string): SQL {
 export const NAME_SIMILARITY = 0.3;
 
 /** How many people with a spelling close to a misspelt name a search considers, closest spelling first. */
-export const SOUND_ALIKE_LIMIT = 1_000;
+export const CLOSE_SPELLING_LIMIT = 1_000;
 
 /**
  * Settings a query with a search needs, local to the caller's transaction: the similarity thresholds of the
@@ -265,7 +265,7 @@ export function searchMatches(orgId: string, input: string): SQL {
           select d.id, d.first_name, d.last_name from debtors d
           where d.org_id = ${orgId} and lower(d.last_name) = any(array(${lastNames}))${firstNames}
             and not exists (select 1 from named)
-          order by ${similarity} desc, d.id limit ${SOUND_ALIKE_LIMIT}
+          order by ${similarity} desc, d.id limit ${CLOSE_SPELLING_LIMIT}
         ) d join accounts a on a.debtor_id = d.id and a.org_id = ${orgId}`);
     }
   }

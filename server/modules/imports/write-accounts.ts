@@ -76,28 +76,23 @@ export async function writeStagedAccounts(
 
   // Rows of new accounts whose person is new too, grouped by identity: a customer id, else name and date of
   // birth, else email, else phone, else the name alone (a billing system's customer name is its key).
+  await run(sql`create temp table imp_new_rows on commit drop as
+    select r.line, case
+      when r.debtor_external_id is not null then 'x:' || r.debtor_external_id
+      when r.date_of_birth is not null then 'b:' || lower(r.first_name) || '|' || lower(r.last_name) || '|' || r.date_of_birth
+      when r.email is not null then 'e:' || r.email
+      when r.phone is not null then 'p:' || r.phone
+      else 'n:' || lower(r.first_name) || '|' || lower(r.last_name) end as key
+    from imp_rows r
+    where r.account_id is null and not exists (select 1 from imp_candidates c where c.line = r.line)`);
   await run(sql`create temp table imp_new_debtors on commit drop as
-    select k.key, gen_random_uuid() as id, min(k.line) as first_line
-    from (
-      select r.line, case
-        when r.debtor_external_id is not null then 'x:' || r.debtor_external_id
-        when r.date_of_birth is not null then 'b:' || lower(r.first_name) || '|' || lower(r.last_name) || '|' || r.date_of_birth
-        when r.email is not null then 'e:' || r.email
-        when r.phone is not null then 'p:' || r.phone
-        else 'n:' || lower(r.first_name) || '|' || lower(r.last_name) end as key
-      from imp_rows r
-      where r.account_id is null and not exists (select 1 from imp_candidates c where c.line = r.line)
-    ) k group by k.key`);
+    select key, gen_random_uuid() as id, min(line) as first_line from imp_new_rows group by key`);
   await run(sql`create temp table imp_row_debtor on commit drop as
     select r.line, coalesce(r.known_debtor_id, c.debtor_id, n.id) as debtor_id, n.id is not null as new_debtor
     from imp_rows r
     left join (select distinct on (line) line, debtor_id from imp_candidates order by line) c on c.line = r.line
-    left join imp_new_debtors n on r.account_id is null and c.debtor_id is null and n.key = case
-        when r.debtor_external_id is not null then 'x:' || r.debtor_external_id
-        when r.date_of_birth is not null then 'b:' || lower(r.first_name) || '|' || lower(r.last_name) || '|' || r.date_of_birth
-        when r.email is not null then 'e:' || r.email
-        when r.phone is not null then 'p:' || r.phone
-        else 'n:' || lower(r.first_name) || '|' || lower(r.last_name) end`);
+    left join imp_new_rows k on k.line = r.line
+    left join imp_new_debtors n on n.key = k.key`);
 
   await run(sql`insert into debtors (id, org_id, external_id, first_name, last_name, date_of_birth)
     select n.id, ${org}, r.debtor_external_id, r.first_name, r.last_name, r.date_of_birth

@@ -90,9 +90,8 @@ export async function writeStagedPayments(
           fees_minor = a.fees_minor + t.f, last_payment_on = greatest(a.last_payment_on, t.last_on),
           version = a.version + 1, updated_at = ${tx.now().toISOString()}::timestamptz
         from totals t where a.id = t.account_id
-        returning 1
       )
-      select (select count(*) from ledger)::int as n, (select count(*) from moved)::int as accounts`),
+      select count(*)::int as n from ledger`),
   )[0]!.n;
   const alreadyPosted = rowsOf<{ n: number }>(
     await db.execute(sql`select count(*)::int as n from imp_payments where posted`),
