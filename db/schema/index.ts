@@ -7,3 +7,4 @@ export * from "./jobs";
 export * from "./work";
 export * from "./views";
 export * from "./imports";
+export * from "./compliance";

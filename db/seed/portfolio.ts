@@ -7,6 +7,7 @@ import { recordAudit } from "@/server/modules/audit/record";
 import { systemContext, withTransaction } from "@/server/lib/context";
 import { hashPassword } from "@/server/modules/users/password";
 import { recomputePriorities } from "@/server/modules/queues/recompute-priorities";
+import { assumedReceiptOn, validationPeriodEndsOn } from "@/server/modules/compliance/validation";
 import {
   ActivityGenerator,
   HOLD_COLUMNS,
@@ -1524,6 +1525,7 @@ export async function seedPortfolio(handle: DatabaseHandle, options: SeedOptions
     const { updated } = await recomputePriorities({ ctx: systemContext(db, orgId, "seed", () => now) });
     prioritySeconds = (performance.now() - priorityStarted) / 1000;
     log(`recomputed ${updated.toLocaleString("en-US")} queue priorities (${prioritySeconds.toFixed(1)} s)`);
+    await seedValidationNotices(db, orgId);
 
     if (deferred) {
       const rebuildStarted = performance.now();
@@ -1561,6 +1563,38 @@ export async function seedPortfolio(handle: DatabaseHandle, options: SeedOptions
     seconds: (performance.now() - started) / 1000,
     timings: { copySeconds, rebuildSeconds, prioritySeconds },
   };
+}
+
+/**
+ * Every seeded account had its Reg F validation notice mailed the moment it was placed (1006.34), showing the
+ * balance of that day: the placement's ledger rows. The period dates come from the one calendar of
+ * server/modules/compliance/validation, computed once per distinct placement date.
+ */
+async function seedValidationNotices(db: Database, orgId: string): Promise<void> {
+  const dates = rowsOf<{ day: string }>(
+    await db.execute(sql`select distinct to_char(placed_at at time zone 'UTC', 'YYYY-MM-DD') as day
+      from accounts where org_id = ${orgId}`),
+  );
+  const periods = dates.map(({ day }) => ({ day, receipt: assumedReceiptOn(day), ends: validationPeriodEndsOn(day) }));
+  await db.execute(sql`with placed as (
+      select l.account_id, sum(l.principal_minor + l.interest_minor + l.fees_minor) as amount
+      from ledger_transactions l join accounts a on a.id = l.account_id
+      where a.org_id = ${orgId} and l.posted_at <= a.placed_at
+      group by l.account_id
+    )
+    insert into validation_notices (org_id, account_id, provided_at, medium, language, itemization_date_type,
+      itemization_on, currency, amount_on_itemization_minor, interest_since_minor, fees_since_minor,
+      payments_and_credits_since_minor, current_amount_minor, assumed_receipt_on, validation_ends_on)
+    select a.org_id, a.id, a.placed_at, 'mail', d.language,
+      (case when a.charged_off_on is not null then 'charge_off' else 'last_statement' end)::itemization_date_type,
+      coalesce(a.itemization_on, (a.placed_at at time zone 'UTC')::date), a.currency, coalesce(p.amount, 0), 0, 0, 0,
+      coalesce(p.amount, 0), c.receipt::date, c.ends::date
+    from accounts a
+    join debtors d on d.id = a.debtor_id
+    left join placed p on p.account_id = a.id
+    join jsonb_to_recordset(${JSON.stringify(periods)}::jsonb) as c(day text, receipt text, ends text)
+      on c.day = to_char(a.placed_at at time zone 'UTC', 'YYYY-MM-DD')
+    where a.org_id = ${orgId}`);
 }
 
 function slugTaken(slug: string): Error {

@@ -106,7 +106,7 @@ export async function createAccount(db: Database, org: TestOrg, seed: AccountSee
   return account!;
 }
 
-export const FIXED_NOW = new Date("2026-11-24T15:00:00Z");
+export const FIXED_NOW = new Date("2026-11-24T18:00:00Z");
 
 export function staffContext(db: Database, org: TestOrg, role: Role): ServiceContext {
   return {

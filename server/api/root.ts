@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { complianceRouter } from "./routers/compliance";
 import { contactRouter } from "./routers/contact";
 import { dashboardRouter } from "./routers/dashboard";
 import { holdRouter } from "./routers/hold";
@@ -15,6 +16,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   audit: auditRouter,
+  compliance: complianceRouter,
   contact: contactRouter,
   dashboard: dashboardRouter,
   hold: holdRouter,

@@ -36,6 +36,17 @@ export class PreconditionError extends ServiceError {
   }
 }
 
+/** The compliance gate refused an action; the message says which rules and until when. */
+export class ComplianceBlockedError extends ServiceError {
+  constructor(
+    message: string,
+    readonly rules: string[],
+    readonly nextAllowedAt: Date | null,
+  ) {
+    super(message, "precondition");
+  }
+}
+
 export class ValidationError extends ServiceError {
   constructor(
     message: string,

@@ -36,6 +36,13 @@ const grants = {
   "import.read": ["admin", "manager", "auditor"],
   "import.run": ["admin", "manager"],
   "dashboard.read": ["admin", "manager", "agent", "auditor"],
+  /** Whether a contact is allowed now: everyone who works accounts sees it. */
+  "compliance.check": ["admin", "manager", "agent", "auditor"],
+  /** The compliance view: decisions and blocks across the organization. */
+  "compliance.report": ["admin", "manager", "auditor"],
+  /** Letting a blocked contact through, with a reason (audited): a supervisor's decision. */
+  "compliance.override": ["admin", "manager"],
+  "validation.record": ["admin", "manager", "agent"],
   "audit.read": ["admin", "manager", "auditor"],
   "user.read": ["admin", "manager", "auditor"],
   "user.manage": ["admin"],

@@ -129,6 +129,16 @@ export const logCallInput = z
     promise: promiseTerms.optional(),
     /** The account version the user saw; checked when the call records a promise (which changes the account). */
     expectedVersion: z.number().int().positive().optional(),
+    /** A manager lets through a call the compliance gate blocks; the reason is audited. */
+    override: z
+      .object({
+        reason: z
+          .string()
+          .trim()
+          .min(10, "Say why the call is allowed despite the block (at least 10 characters)")
+          .max(1000, "A reason is at most 1,000 characters"),
+      })
+      .optional(),
     /** Schedule a callback task with the call. */
     callback: z
       .object({

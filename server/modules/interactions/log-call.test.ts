@@ -354,7 +354,8 @@ describe.each(testDrivers())("log a call (%s)", (driver) => {
     expect((await fresh(main.id)).status).toBe("promised");
 
     // A plain call is a fact, not an edit: it is recorded whatever version the caller saw, and changes no version.
-    await logCall({ ctx: agent(), input: { ...base(), expectedVersion: 1 } });
+    // (The debtor calls in: after today's conversation the compliance gate would refuse an outbound call.)
+    await logCall({ ctx: agent(), input: { ...base(), direction: "inbound", expectedVersion: 1 } });
     expect((await fresh(main.id)).version).toBe(2);
   });
 

@@ -1,10 +1,12 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { accounts, contactPoints, debtors, interactions } from "@/db/schema";
 import { withTransaction, type ServiceContext } from "@/server/lib/context";
-import { ConflictError, NotFoundError, ValidationError } from "@/server/lib/errors";
+import { ComplianceBlockedError, ConflictError, NotFoundError, ValidationError } from "@/server/lib/errors";
 import { assertCan } from "@/server/lib/permissions";
 import { parseInput } from "@/server/lib/validation";
 import { recordAudit } from "@/server/modules/audit/record";
+import { checkContact, recordDecision, type ContactCheck } from "@/server/modules/compliance/check-contact";
+import { describeBlock } from "@/server/modules/compliance/describe";
 import { parsePhone } from "@/server/modules/contacts/phone";
 import { recordPromise } from "@/server/modules/promises/record-promise";
 import { assertAssignable, defaultAssignee, insertTask, resolveDue } from "@/server/modules/tasks/shared";
@@ -18,16 +20,21 @@ function invalid(path: string, message: string): never {
  * Records a call, in or out, with everything compliance needs to count it later (Reg F 1006.14(b): calls per
  * person — debtor_id — and per debt — account_ids — over seven days, and whether a conversation took place),
  * and its side effects on the accounts: last contact, a promise taken, a callback to make. One transaction.
+ *
+ * An outbound call first passes the compliance gate, as of the moment it was placed and against every call
+ * logged before it; a call the gate blocks is refused (and the refusal recorded) unless a manager overrides it
+ * with a reason, which is audited.
  */
 export async function logCall({ ctx, input }: { ctx: ServiceContext; input: LogCallInput }) {
   assertCan(ctx, "interaction.log");
   const data = parseInput(logCallInput, input);
+  if (data.override) assertCan(ctx, "compliance.override");
   const now = ctx.now();
   const occurredAt = data.occurredAt ?? now;
   if (occurredAt.getTime() > now.getTime()) invalid("occurredAt", "The call cannot be in the future");
   const callbackDue = data.callback ? resolveDue(data.callback.due, now, "callback.due") : null;
 
-  return withTransaction(ctx, async (tx) => {
+  const outcome = await withTransaction(ctx, async (tx) => {
     const ids = [...new Set([data.accountId, ...data.accountIds])];
     // Locked in id order so two calls about overlapping debts cannot deadlock.
     const rows = await tx.db
@@ -79,6 +86,48 @@ export async function logCall({ ctx, input }: { ctx: ServiceContext; input: LogC
         )
         .limit(1);
       contactPointId = known?.id ?? null;
+    }
+
+    // Reg F counts per person: one gate decision at a time per debtor, so two agents cannot both place the 7th.
+    let gate: ContactCheck | null = null;
+    if (data.direction === "outbound") {
+      await tx.db.execute(
+        sql`select 1 from debtors where id = ${account.debtorId} and org_id = ${ctx.orgId} for update`,
+      );
+      gate = await checkContact(tx, {
+        accountId: account.id,
+        channel: "call",
+        contactPointId,
+        accountIds: ids,
+        at: occurredAt,
+      });
+      if (gate.decision.decision === "block" && !data.override) return { refused: gate, logged: null };
+    }
+    const overridden = gate?.decision.decision === "block" && data.override && ctx.actor.type === "staff";
+    const decision = gate
+      ? await recordDecision(
+          tx,
+          gate,
+          overridden
+            ? { byUserId: (ctx.actor as { userId: string }).userId, reason: data.override!.reason }
+            : undefined,
+        )
+      : null;
+    if (overridden) {
+      await recordAudit(tx, {
+        action: "compliance.overridden",
+        entityType: "account",
+        entityId: account.id,
+        after: {
+          decisionId: decision!.id,
+          channel: "call",
+          contactPointId,
+          rules: gate!.decision.rules,
+          reasons: gate!.decision.reasons.map((r) => `${r.rule}: ${r.message}`),
+          reason: data.override!.reason,
+          occurredAt,
+        },
+      });
     }
 
     const agentId = ctx.actor.type === "staff" ? ctx.actor.userId : null;
@@ -158,14 +207,32 @@ export async function logCall({ ctx, input }: { ctx: ServiceContext; input: LogC
         status: promise?.statusChange?.to ?? account.status,
         version: promise?.version ?? account.version,
         taskId: task?.id ?? null,
+        complianceDecisionId: decision?.id ?? null,
       },
     });
 
     return {
-      interaction: interaction!,
-      promise: promise?.promise ?? null,
-      task,
-      accountVersion: promise?.version ?? account.version,
+      refused: null,
+      logged: {
+        interaction: interaction!,
+        promise: promise?.promise ?? null,
+        task,
+        accountVersion: promise?.version ?? account.version,
+        compliance: gate
+          ? { decision: gate.decision.decision, rules: gate.decision.rules, overridden: !!overridden }
+          : null,
+      },
     };
   });
+  if (outcome.refused) {
+    // Recorded outside the refused call's transaction, which wrote nothing.
+    await recordDecision(ctx, outcome.refused);
+    const d = outcome.refused.decision;
+    throw new ComplianceBlockedError(
+      describeBlock(d),
+      d.rules,
+      d.nextAllowedAt !== undefined ? new Date(d.nextAllowedAt) : null,
+    );
+  }
+  return outcome.logged;
 }

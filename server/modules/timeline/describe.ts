@@ -259,6 +259,28 @@ function describeAudit(
   }
 }
 
+/** A contact the compliance gate refused, or one a manager let through despite it. */
+function describeCompliance(d: Record<string, unknown>, lookups: Lookups) {
+  const rules = Array.isArray(d.rules) ? (d.rules as string[]) : [];
+  const reasons = Array.isArray(d.reasons)
+    ? (d.reasons as { rule?: string; severity?: string; message?: string }[])
+    : [];
+  const overriddenBy = lookups.userName(d.overrideBy);
+  const channel = lower(d.channel);
+  const facts: TimelineFact[] = [{ label: "Rules", text: rules.join(", ") }];
+  for (const r of reasons.filter((x) => x.severity === "block"))
+    facts.push({ label: r.rule ?? "Rule", text: r.message ?? "" });
+  if (typeof d.nextAllowedAt === "string") facts.push({ label: "Next allowed", at: new Date(d.nextAllowedAt) });
+  if (overriddenBy) facts.push({ label: "Overridden by", text: overriddenBy });
+  facts.push({ label: "Rule set", text: str(d.ruleSetVersion) ?? "" });
+  return {
+    action: overriddenBy ? "compliance.overridden" : "compliance.blocked",
+    summary: overriddenBy ? `Blocked ${channel} let through by a manager` : `Blocked ${channel}`,
+    body: str(d.overrideReason),
+    facts,
+  };
+}
+
 /** Turns a row of the timeline query into what the user reads. Pure. */
 export function describeTimelineRow(row: RawTimelineRow, lookups: Lookups): TimelineItem {
   const d = row.data;
@@ -267,14 +289,16 @@ export function describeTimelineRow(row: RawTimelineRow, lookups: Lookups): Time
       ? describeInteraction(d)
       : row.kind === "note"
         ? { action: "note", summary: "Note", body: str(d.body), facts: [] }
-        : row.kind === "ledger"
-          ? describeLedger(d)
-          : row.kind === "hold"
-            ? describeHold(d)
-            : row.kind === "task" && d.source === "row"
-              ? describeTask(d, lookups)
-              : row.kind === "promise" && d.source === "row"
-                ? describePromise(d, lookups)
-                : describeAudit(d, lookups);
+        : row.kind === "compliance"
+          ? describeCompliance(d, lookups)
+          : row.kind === "ledger"
+            ? describeLedger(d)
+            : row.kind === "hold"
+              ? describeHold(d)
+              : row.kind === "task" && d.source === "row"
+                ? describeTask(d, lookups)
+                : row.kind === "promise" && d.source === "row"
+                  ? describePromise(d, lookups)
+                  : describeAudit(d, lookups);
   return { key: row.key, kind: row.kind, at: row.at, actorName: actorLabel(row), ...described };
 }

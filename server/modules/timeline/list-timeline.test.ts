@@ -116,6 +116,8 @@ describe.each(testDrivers())("account timeline (%s)", (driver) => {
     );
     await placeHold(75, { kind: "attorney", reason: "Represented by counsel" }, debtorId);
     await placeHold(74, { accountId: stranger.id, reason: "Someone else's dispute" }, stranger.debtorId);
+    // The attorney hold stops calls: the refused call is not an interaction, but its block is on the timeline.
+    await expect(logCall({ ctx: agentAt(70), input: { ...call, accountId } })).rejects.toThrow(/Blocked by compliance/);
 
     const task = await createTask({
       ctx: agentAt(60),
@@ -192,8 +194,11 @@ describe.each(testDrivers())("account timeline (%s)", (driver) => {
         "Promise cancelled",
         "Status changed from active to on hold",
         "Opt-out recorded: +16025550100",
+        "Blocked call",
       ]),
     );
+    const block = items.find((i) => i.kind === "compliance")!;
+    expect(block.facts[0]).toEqual({ label: "Rules", text: expect.stringContaining("REP-01") });
     expect(summaries.filter((s) => s.startsWith("Outbound call"))).toHaveLength(2);
     expect(
       items.find((i) => i.summary === "Outbound call to +16025550100 — No answer" && i.facts.length > 2),

@@ -21,6 +21,7 @@ const SHOWN_AS_ROWS = [
   "promise.created",
   "hold.placed",
   "hold.released",
+  "compliance.overridden",
 ];
 
 type Cursor = { at: string; key: string };
@@ -158,6 +159,22 @@ export async function listTimeline({ ctx, input }: { ctx: ServiceContext; input:
       ),
     );
   }
+  if (wanted.has("compliance")) {
+    // What the gate refused (and what a manager let through anyway); allowed decisions are in the calls above.
+    branches.push(
+      branch(
+        sql`select 'compliance'::text, 'c:' || c.id, c.evaluated_at,
+          (case when c.actor_type = 'staff' then c.actor_id::uuid end), c.actor_type,
+          jsonb_build_object('channel', c.channel, 'purpose', c.purpose, 'rules', c.rules, 'reasons', c.reasons,
+            'nextAllowedAt', c.next_allowed_at, 'overrideBy', c.override_by_id, 'overrideReason', c.override_reason,
+            'ruleSetVersion', c.rule_set_version, 'actionAt', c.action_at)
+          from compliance_decisions c`,
+        sql`c.evaluated_at`,
+        sql`'c:' || c.id`,
+        sql`c.org_id = ${org} and c.account_ids @> array[${id}]::uuid[] and c.decision = 'block'`,
+      ),
+    );
+  }
   // Audited changes, filed under the kind their action belongs to.
   const auditKinds: SQL[] = [];
   if (wanted.has("task")) auditKinds.push(sql`e.action like 'task.%'`);
@@ -217,11 +234,12 @@ export async function listTimeline({ ctx, input }: { ctx: ServiceContext; input:
     data: typeof r.data === "string" ? (JSON.parse(r.data) as Record<string, unknown>) : r.data,
   }));
 
-  // Names of the people entries refer to (assignees), in one query.
+  // Names of the people entries refer to (assignees, overriding managers), in one query.
   const referenced = new Set<string>();
   for (const r of rows) {
     const after = r.data.after as Record<string, unknown> | undefined;
-    for (const v of [r.data.assigneeId, after?.assigneeId]) if (typeof v === "string") referenced.add(v);
+    for (const v of [r.data.assigneeId, after?.assigneeId, r.data.overrideBy])
+      if (typeof v === "string") referenced.add(v);
   }
   const names = new Map<string, string>();
   if (referenced.size) {

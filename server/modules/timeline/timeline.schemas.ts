@@ -1,7 +1,16 @@
 import { z } from "zod";
 
 /** What the account timeline shows, one chip each in the UI. "change" = audited changes (status, assignment…). */
-export const TIMELINE_KINDS = ["interaction", "note", "ledger", "hold", "task", "promise", "change"] as const;
+export const TIMELINE_KINDS = [
+  "interaction",
+  "note",
+  "ledger",
+  "hold",
+  "task",
+  "promise",
+  "compliance",
+  "change",
+] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
@@ -11,6 +20,7 @@ export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   hold: "Holds",
   task: "Tasks",
   promise: "Promises",
+  compliance: "Compliance blocks",
   change: "Changes",
 };
 
