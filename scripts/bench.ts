@@ -4,6 +4,7 @@
  * or with --json one line per figure: {"benchmark","metric","value","unit"}.
  */
 import { accountsListBenchmark } from "./bench/accounts-list";
+import { gateBenchmark } from "./bench/gate";
 import type { Benchmark, Figure } from "./bench/harness";
 import { importBenchmark } from "./bench/import";
 import { nextAccountBenchmark } from "./bench/next-account";
@@ -18,6 +19,7 @@ const benchmarks: Record<string, Benchmark> = {
   workspace: workspaceBenchmark,
   "next-account": nextAccountBenchmark,
   import: importBenchmark,
+  gate: gateBenchmark,
 };
 
 function option(name: string): string | undefined {

@@ -332,12 +332,17 @@ export const checkSchema = z
       .strict()
       .optional(),
     itemization: z.record(z.string(), z.unknown()).optional(),
+    retention: z.object({ lastCollectionActivityOn: date }).strict().optional(),
+    scraNotice: z.object({ releasedOn: date, noticeOn: date }).strict().optional(),
     expect: expectSchema,
   })
   .strict()
   .refine(
-    (c) => [c.action, c.lint, c.validation, c.validationDue, c.dispute, c.itemization].filter(Boolean).length === 1,
-    "a check has exactly one of: action, lint, validation, validationDue, dispute, itemization",
+    (c) =>
+      [c.action, c.lint, c.validation, c.validationDue, c.dispute, c.itemization, c.retention, c.scraNotice].filter(
+        Boolean,
+      ).length === 1,
+    "a check has exactly one of: action, lint, validation, validationDue, dispute, itemization, retention, scraNotice",
   );
 
 export const scenarioSchema = z

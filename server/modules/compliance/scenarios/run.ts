@@ -14,6 +14,8 @@ import {
   assumedReceiptOn,
   buildItemization,
   disputeOutcome,
+  retentionLock,
+  scraNotice,
   validationPeriodEndsOn,
   validationStatus,
 } from "../validation";
@@ -273,6 +275,8 @@ function runCheck(scenario: Scenario, check: Check, facts: FactsInput, policy: P
   }
   if (check.validationDue) return compareFields(check.expect, validationStatus(check.validationDue));
   if (check.dispute) return compareFields(check.expect, disputeOutcome(check.dispute));
+  if (check.retention) return compareFields(check.expect, retentionLock(check.retention.lastCollectionActivityOn));
+  if (check.scraNotice) return compareFields(check.expect, scraNotice(check.scraNotice));
   const built = buildItemization(check.itemization as Parameters<typeof buildItemization>[0]);
   const got: Record<string, unknown> = {
     ok: built.ok,

@@ -36,3 +36,4 @@ export {
   type DisputeMedium,
   type DisputeOutcome,
 } from "./disputes";
+export { retentionLock, scraNotice } from "./deadlines";

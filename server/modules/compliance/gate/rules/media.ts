@@ -127,11 +127,7 @@ function tcpa(e: Evaluation): void {
     } else if (e.policy.tcpaRevokeAll) {
       const message = `The person revoked consent on ${dateOfDay(localDay(e.homeZone, o.at))}; under the revoke-all policy a revocation stops every automated call and text to this number`;
       block(e, "TCPA-03", message);
-      block(
-        e,
-        "TCPA-05",
-        `The person revoked consent on ${dateOfDay(localDay(e.homeZone, o.at))}; a revocation stops every automated call and text to this number (revoke-all policy)`,
-      );
+      block(e, "TCPA-05", message);
     }
   }
 }
