@@ -1,5 +1,6 @@
 import {
   callStatusInput,
+  compliancePolicyInput,
   listDecisionsInput,
   overviewInput,
   recordValidationNoticeInput,
@@ -8,6 +9,7 @@ import {
 import { getCallStatus } from "@/server/modules/compliance/get-call-status";
 import { getComplianceOverview } from "@/server/modules/compliance/get-overview";
 import { listDecisions } from "@/server/modules/compliance/list-decisions";
+import { getCompliancePolicy, setCompliancePolicy } from "@/server/modules/compliance/policy-settings";
 import { getValidationNotice, recordValidationNotice } from "@/server/modules/compliance/record-validation-notice";
 import { createTRPCRouter, roleProcedure, staffProcedure, writerProcedure } from "../trpc";
 
@@ -20,6 +22,10 @@ export const complianceRouter = createTRPCRouter({
   validationNotice: staffProcedure
     .input(validationNoticeInput)
     .query(({ ctx, input }) => getValidationNotice({ ctx: ctx.svc, input })),
+  policy: staffProcedure.query(({ ctx }) => getCompliancePolicy({ ctx: ctx.svc })),
+  setPolicy: roleProcedure("admin")
+    .input(compliancePolicyInput)
+    .mutation(({ ctx, input }) => setCompliancePolicy({ ctx: ctx.svc, input })),
   recordValidationNotice: writerProcedure
     .input(recordValidationNoticeInput)
     .mutation(({ ctx, input }) => recordValidationNotice({ ctx: ctx.svc, input })),

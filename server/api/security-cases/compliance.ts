@@ -6,6 +6,9 @@ export const cases = defineCases({
     "compliance.overview": (c) => c.compliance.overview({ days: 7 }),
     "compliance.decisions": (c) => c.compliance.decisions({ accountId: accountA.id }),
     "compliance.validationNotice": (c) => c.compliance.validationNotice({ accountId: accountA.id }),
+    "compliance.policy": (c) => c.compliance.policy(),
+    "compliance.setPolicy": (c) =>
+      c.compliance.setPolicy({ regime: "third_party_collector", policy: { patterns: "block" } }),
     "compliance.recordValidationNotice": (c) =>
       c.compliance.recordValidationNotice({ accountId: accountA.id, medium: "mail" }),
   }),

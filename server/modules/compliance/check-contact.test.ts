@@ -19,6 +19,7 @@ import { checkContact } from "./check-contact";
 import { getCallStatus } from "./get-call-status";
 import { getComplianceOverview } from "./get-overview";
 import { listDecisions } from "./list-decisions";
+import { getCompliancePolicy, setCompliancePolicy } from "./policy-settings";
 import { getValidationNotice, recordValidationNotice } from "./record-validation-notice";
 
 type Account = typeof accounts.$inferSelect;
@@ -296,6 +297,55 @@ describe.each(testDrivers())("compliance gate wired in (%s)", (driver) => {
     await expect(
       recordValidationNotice({ ctx: agent(), input: { accountId: account.id, medium: "mail" } }),
     ).rejects.toThrow(/no itemization date/);
+  });
+
+  it("applies an organization's stricter policy, refuses a looser one, and audits the change", async () => {
+    const admin = staffContext(handle.db, other, "admin");
+    const otherAccount = await createAccount(handle.db, other, { ref: "STRICT-1" });
+    const [otherPhone] = await handle.db
+      .select()
+      .from(contactPoints)
+      .where(eq(contactPoints.debtorId, otherAccount.debtorId));
+    await expect(
+      setCompliancePolicy({
+        ctx: admin,
+        input: { regime: "third_party_collector", policy: { maxCallsPerSevenDays: 9 } },
+      }),
+    ).rejects.toThrow(/at most 7 calls in 7 days/);
+    await expect(
+      setCompliancePolicy({
+        ctx: staffContext(handle.db, other, "manager"),
+        input: { regime: "debt_buyer", policy: {} },
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    const saved = await setCompliancePolicy({
+      ctx: admin,
+      input: { regime: "debt_buyer", policy: { maxCallsPerSevenDays: 2 } },
+    });
+    expect(saved).toMatchObject({ regime: "debt_buyer", policy: { maxCallsPerSevenDays: 2, tcpaRevokeAll: true } });
+    expect(
+      (await getCompliancePolicy({ ctx: staffContext(handle.db, other, "agent") })).policy.maxCallsPerSevenDays,
+    ).toBe(2);
+    const ctx = staffContext(handle.db, other, "agent");
+    const input = (daysAgo: number): LogCallInput => ({
+      accountId: otherAccount.id,
+      direction: "outbound",
+      contactPointId: otherPhone!.id,
+      personReached: "none",
+      outcome: "no_answer",
+      conversation: false,
+      durationSeconds: 0,
+      occurredAt: new Date(FIXED_NOW.getTime() - daysAgo * DAY),
+    });
+    await logCall({ ctx, input: input(2) });
+    await logCall({ ctx, input: input(1) });
+    const refused = await logCall({ ctx, input: input(0) }).catch((e: unknown) => e);
+    expect((refused as ComplianceBlockedError).rules).toContain("FREQ-01");
+    const [event] = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, other.orgId), eq(auditEvents.action, "settings.compliance_policy_changed")));
+    expect(event!.after).toMatchObject({ regime: "debt_buyer", policy: { maxCallsPerSevenDays: 2 } });
   });
 
   it("keeps decisions append-only", async () => {

@@ -25,7 +25,8 @@ const ALLOWED: Record<HoldKind, ReadonlySet<Purpose>> = {
   cease: new Set(["cease_termination", "remedy_notice"]),
   attorney: new Set(),
   bankruptcy: new Set(["cease_termination"]),
-  deceased: new Set(),
+  // DEC-01: the deceased's numbers are used only to find who is handling the estate.
+  deceased: new Set(["location"]),
   servicemember: new Set([
     "dispute_response",
     "validation_notice",
@@ -126,8 +127,8 @@ export function holdRules(e: Evaluation): void {
     if (h.debtIds && !h.debtIds.some((id) => action.debtIds.includes(id))) continue;
     if (h.kind === "deceased") {
       // The estate's representative is "the consumer" now (1006.6(a)(4)); only the deceased is off limits.
-      if (person.id === h.personId && !["credit_furnishing", "legal_referral", "payment"].includes(channel))
-        block(e, h.rule, h.why);
+      const contact = !["credit_furnishing", "legal_referral", "payment"].includes(channel);
+      if (person.id === h.personId && contact && !ALLOWED.deceased.has(purpose)) block(e, h.rule, h.why);
       continue;
     }
     if (SPECIFIED_ROLES.has(person.role) && !["credit_furnishing", "legal_referral", "payment"].includes(channel))
