@@ -6,6 +6,7 @@ import {
   ListChecksIcon,
   ListOrderedIcon,
   LogOutIcon,
+  ShieldCheckIcon,
   UsersIcon,
   UsersRoundIcon,
   WalletIcon,
@@ -27,6 +28,7 @@ const NAV: { href: string; label: string; icon: LucideIcon; permission?: Permiss
   { href: "/queues", label: "Queues", icon: ListOrderedIcon, permission: "queue.read" },
   { href: "/team", label: "Team", icon: UsersRoundIcon, permission: "team.read" },
   { href: "/imports", label: "Imports", icon: FileUpIcon, permission: "import.read" },
+  { href: "/compliance", label: "Compliance", icon: ShieldCheckIcon, permission: "compliance.report" },
   { href: "/settings/users", label: "Users", icon: UsersIcon, permission: "user.read" },
   { href: "/audit", label: "Audit log", icon: FileClockIcon, permission: "audit.read" },
 ];

@@ -47,6 +47,7 @@ test("seven calls this week block the number until the window frees; a manager's
   page,
   browser,
 }) => {
+  test.setTimeout(150_000);
   await signIn(page, "agent");
   // A Texas account with no hold and no contact for ten days: no state cap, nothing else in the way.
   await page.goto("/accounts?state=TX&status=active&hasHold=none&minDaysSinceContact=10&neverContacted=1");

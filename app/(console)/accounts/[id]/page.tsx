@@ -38,6 +38,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     assign: can(actor, "account.assign"),
     tasks: can(actor, "task.manage"),
     queueWork: can(actor, "queue.work"),
+    overrideCompliance: can(actor, "compliance.override"),
+    recordValidationNotice: can(actor, "validation.record"),
   };
 
   return (

@@ -22,6 +22,7 @@ import { ChangeStatusDialog } from "./change-status-dialog";
 import { ContactPointsCard } from "./contact-points-card";
 import { HoldsCard } from "./holds-card";
 import { LogCallDialog } from "./log-call-dialog";
+import { ValidationNoticeCard } from "./validation-notice-card";
 import { ScheduleCallbackDialog } from "./schedule-callback-dialog";
 import { humanize } from "@/components/domain/humanize";
 import { TaskActions } from "@/components/domain/task-actions";
@@ -142,7 +143,7 @@ function Header({ detail, can }: { detail: WorkspaceData; can: WorkspacePermissi
         </dl>
         {can.logCall || can.tasks || can.status || can.assign ? (
           <div className="flex flex-wrap gap-2" role="group" aria-label="Account actions">
-            {can.logCall ? <LogCallDialog detail={detail} /> : null}
+            {can.logCall ? <LogCallDialog detail={detail} canOverride={can.overrideCompliance} /> : null}
             {can.tasks ? <ScheduleCallbackDialog detail={detail} /> : null}
             {can.status ? <ChangeStatusDialog detail={detail} /> : null}
             {can.assign ? <AssignDialog detail={detail} /> : null}
@@ -197,6 +198,7 @@ export function AccountWorkspace({ accountId, can }: { accountId: string; can: W
 
       <HoldsCard accountId={account.id} debtorId={account.debtorId} />
       <ContactPointsCard accountId={account.id} debtorId={account.debtorId} />
+      <ValidationNoticeCard accountId={account.id} canRecord={can.recordValidationNotice} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

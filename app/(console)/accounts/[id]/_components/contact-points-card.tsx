@@ -27,6 +27,7 @@ import {
   ContactInvalidateDialog,
   ContactOptOutDialog,
 } from "./contact-action-dialogs";
+import { CallStatus } from "./call-status";
 import { ContactEditDialog, type ContactPointItem } from "./contact-edit-dialog";
 import { humanize } from "@/components/domain/humanize";
 
@@ -94,6 +95,12 @@ export function ContactPointsCard({ accountId, debtorId }: { accountId: string; 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.contact.list.queryOptions({ accountId }));
+  // The gate's answer moves with the clock (hours, seven-day windows): asked again every minute.
+  const callStatus = useQuery({
+    ...trpc.compliance.callStatus.queryOptions({ accountId }),
+    refetchInterval: 60_000,
+  });
+  const statusOf = (id: string) => callStatus.data?.numbers.find((n) => n.contactPointId === id);
   const [adding, setAdding] = useState(false);
   // The target outlives `open` so a dialog keeps its text while it animates closed.
   const [target, setTarget] = useState<{ action: Action; contact: ContactPointItem } | null>(null);
@@ -163,6 +170,7 @@ export function ContactPointsCard({ accountId, debtorId }: { accountId: string; 
                 <TableHead scope="col">Opt-out</TableHead>
                 <TableHead scope="col">Source</TableHead>
                 <TableHead scope="col">Time zone</TableHead>
+                <TableHead scope="col">Call now</TableHead>
                 {canManage ? (
                   <TableHead scope="col">
                     <span className="sr-only">Actions</span>
@@ -246,6 +254,17 @@ export function ContactPointsCard({ accountId, debtorId }: { accountId: string; 
                     ) : (
                       // An email has no place, so no zone; a phone or address without one is a gap to fix.
                       muted(c.kind === "email" ? "—" : "Unknown")
+                    )}
+                  </TableCell>
+                  <TableCell className="align-top whitespace-normal">
+                    {c.kind !== "phone" ? (
+                      muted("—")
+                    ) : callStatus.isPending ? (
+                      <Skeleton className="h-5 w-24" />
+                    ) : callStatus.isError ? (
+                      muted("Unknown")
+                    ) : (
+                      <CallStatus status={statusOf(c.id)} />
                     )}
                   </TableCell>
                   {canManage ? (

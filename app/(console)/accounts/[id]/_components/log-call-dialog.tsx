@@ -73,7 +73,12 @@ type FormState = {
   callback: DueState;
 };
 
-export function LogCallDialog({ detail }: { detail: WorkspaceData }) {
+/** The gate refused the call: the server's message says which rules and until when. */
+function isComplianceBlock(error: { message: string; data?: { code?: string } | null } | null): boolean {
+  return error?.data?.code === "PRECONDITION_FAILED" && error.message.startsWith("Blocked by compliance");
+}
+
+export function LogCallDialog({ detail, canOverride }: { detail: WorkspaceData; canOverride: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
@@ -100,6 +105,10 @@ export function LogCallDialog({ detail }: { detail: WorkspaceData }) {
     callback: emptyDue(zones[0] ?? detail.viewerTimeZone ?? "UTC"),
   });
   const [form, setForm] = useState<FormState>(initial);
+  /** What was last sent, so a manager's override resends exactly the call that was refused. */
+  const [lastInput, setLastInput] = useState<LogCallInput | null>(null);
+  const [overrideReason, setOverrideReason] = useState("");
+  const [overrideError, setOverrideError] = useState<string | null>(null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   /** The account version when the dialog opened: a promise saved from a stale view is refused. */
   const [seenVersion, setSeenVersion] = useState(detail.account.version);
@@ -120,7 +129,8 @@ export function LogCallDialog({ detail }: { detail: WorkspaceData }) {
   const errors = { ...serverErrors, ...clientErrors };
   const err = (path: string) => errors[path];
   const conflict = isConflict(logCall.error);
-  const generalError = conflict ? null : formError(logCall.error);
+  const blocked = isComplianceBlock(logCall.error);
+  const generalError = conflict || blocked ? null : formError(logCall.error);
 
   const onOpenChange = (next: boolean) => {
     setOpen(next);
@@ -128,6 +138,9 @@ export function LogCallDialog({ detail }: { detail: WorkspaceData }) {
       setForm(initial());
       setClientErrors({});
       setSeenVersion(detail.account.version);
+      setLastInput(null);
+      setOverrideReason("");
+      setOverrideError(null);
       logCall.reset();
     }
   };
@@ -184,7 +197,18 @@ export function LogCallDialog({ detail }: { detail: WorkspaceData }) {
       toast.error("Some fields need attention");
       return;
     }
+    setLastInput(input);
     logCall.mutate(input);
+  };
+
+  const overrideAndLog = () => {
+    const reason = overrideReason.trim();
+    if (reason.length < 10) {
+      setOverrideError("Say why the call is allowed despite the block (at least 10 characters)");
+      return;
+    }
+    setOverrideError(null);
+    if (lastInput) logCall.mutate({ ...lastInput, override: { reason } });
   };
 
   const numberOptions = [
@@ -223,6 +247,43 @@ export function LogCallDialog({ detail }: { detail: WorkspaceData }) {
             <Alert variant="destructive">
               <AlertDescription>{generalError}</AlertDescription>
             </Alert>
+          ) : null}
+          {blocked ? (
+            <div className="flex flex-col gap-3 rounded-md border border-destructive/40 p-3">
+              <Alert variant="destructive">
+                <AlertDescription>{logCall.error!.message}</AlertDescription>
+              </Alert>
+              {canOverride ? (
+                <>
+                  <Field
+                    id={`${id}-override`}
+                    label="Override reason"
+                    error={overrideError ?? err("override.reason") ?? undefined}
+                    hint="Logging a blocked call is recorded with your name and this reason in the audit log."
+                  >
+                    <Textarea
+                      id={`${id}-override`}
+                      rows={2}
+                      maxLength={1000}
+                      value={overrideReason}
+                      onChange={(e) => setOverrideReason(e.target.value)}
+                      {...describedBy(`${id}-override`, overrideError ?? err("override.reason"), true)}
+                    />
+                  </Field>
+                  <Button
+                    type="button"
+                    variant="destructive"
+                    className="w-fit"
+                    onClick={overrideAndLog}
+                    disabled={logCall.isPending}
+                  >
+                    Log call anyway
+                  </Button>
+                </>
+              ) : (
+                <p className="text-sm text-muted-foreground">A manager can log a blocked call with a reason.</p>
+              )}
+            </div>
           ) : null}
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id={`${id}-direction`} label="Direction">

@@ -12,4 +12,7 @@ export type WorkspacePermissions = {
   assign: boolean;
   tasks: boolean;
   queueWork: boolean;
+  /** Log a call the compliance gate blocks, with a reason (audited). */
+  overrideCompliance: boolean;
+  recordValidationNotice: boolean;
 };
