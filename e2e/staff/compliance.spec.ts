@@ -59,7 +59,15 @@ test("seven calls this week block the number until the window frees; a manager's
   const number = await usableNumber(page);
 
   // Seven counted calls within the last seven days: one a day from six days ago, two yesterday.
-  const times = [callTime(6, 19), callTime(5, 19), callTime(4, 19), callTime(3, 19), callTime(2, 19), callTime(1, 19), callTime(1, 20)];
+  const times = [
+    callTime(6, 19),
+    callTime(5, 19),
+    callTime(4, 19),
+    callTime(3, 19),
+    callTime(2, 19),
+    callTime(1, 19),
+    callTime(1, 20),
+  ];
   for (const when of times) {
     const dialog = await logUnansweredCall(page, number, when);
     await expect(dialog).toBeHidden();
