@@ -1,9 +1,10 @@
 "use client";
 
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { ShieldCheckIcon, XIcon } from "lucide-react";
 import Link from "next/link";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
+import { humanize } from "@/components/domain/humanize";
 import { Instant } from "@/components/domain/instant";
 import { PageHeader } from "@/components/layout/page-header";
 import { useTRPC } from "@/components/providers/trpc-provider";
@@ -24,10 +25,13 @@ const PERIODS = [7, 30, 90] as const;
 const FILTER_LABELS: Record<DecisionFilter, string> = {
   block: "Blocked",
   override: "Overridden",
-  warn: "Allowed with warnings",
+  warn: "Warned",
   allow: "Allowed",
 };
+const DECISION_LABELS = { block: "Blocked", warn: "Warned", allow: "Allowed" } as const;
+const DECISION_VARIANTS = { block: "destructive", warn: "warning", allow: "success" } as const;
 const n = (value: number) => value.toLocaleString("en-US");
+const muted = (text: string) => <span className="text-muted-foreground">{text}</span>;
 
 /** The compliance view: what the gate decided in a period, blocks by rule, and every decision to open. */
 export function ComplianceView() {
@@ -36,7 +40,11 @@ export function ComplianceView() {
   const [days, setDays] = useState<(typeof PERIODS)[number]>(7);
   const [decision, setDecision] = useState<DecisionFilter>("block");
   const [rule, setRule] = useState<string | null>(null);
-  const overview = useQuery(trpc.compliance.overview.queryOptions({ days }));
+  const decisionsRef = useRef<HTMLDivElement>(null);
+  const overview = useQuery({
+    ...trpc.compliance.overview.queryOptions({ days }),
+    placeholderData: keepPreviousData,
+  });
   const decisions = useInfiniteQuery(
     trpc.compliance.decisions.infiniteQueryOptions(
       { decision, limit: 25, ...(rule ? { rule } : {}) },
@@ -76,25 +84,39 @@ export function ComplianceView() {
         </Alert>
       ) : null}
 
-      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4" aria-label="Decisions in the period">
-        {(
-          [
-            ["Allowed", data?.totals.allow],
-            ["Allowed with warnings", data?.totals.warn],
-            ["Blocked", data?.totals.block],
-            ["Overridden by a manager", data?.overrides],
-          ] as const
-        ).map(([label, value]) => (
-          <Card key={label} className="gap-1 py-4">
-            <CardContent className="flex flex-col gap-1">
+      <section aria-labelledby={`${ids}-totals`} className="flex flex-col gap-2">
+        <h2 id={`${ids}-totals`} className="sr-only">
+          Decisions in the last {days} days
+        </h2>
+        <dl
+          className="grid grid-cols-2 gap-4 sm:grid-cols-4"
+          aria-busy={overview.isFetching ? true : undefined}
+          data-testid="compliance-totals"
+        >
+          {(
+            [
+              ["Allowed", data?.totals.allow, "Contacts the gate let through."],
+              ["Warned", data?.totals.warn, "Allowed, with a warning to heed."],
+              ["Blocked", data?.totals.block, "Refused, overrides included."],
+              ["Overridden", data?.overrides, "Blocked, then let through by a manager."],
+            ] as const
+          ).map(([label, value, hint]) => (
+            // The card is the dt/dd group itself (a dl allows one wrapping div).
+            <Card key={label} className="gap-1 px-6 py-4">
               <dt className="text-sm text-muted-foreground">{label}</dt>
               <dd className="text-2xl font-semibold tabular-nums">
                 {value === undefined ? <Skeleton className="h-8 w-16" /> : n(value)}
               </dd>
-            </CardContent>
-          </Card>
-        ))}
-      </dl>
+              <dd className="text-xs text-muted-foreground">{hint}</dd>
+            </Card>
+          ))}
+        </dl>
+        {data ? (
+          <p className="text-xs text-muted-foreground" data-testid="rule-set-version">
+            Rule set {data.ruleSetVersion} · since <Instant value={data.since} />
+          </p>
+        ) : null}
+      </section>
 
       <Card aria-labelledby={`${ids}-rules`}>
         <CardHeader>
@@ -102,8 +124,8 @@ export function ComplianceView() {
             <h2 id={`${ids}-rules`}>Blocks by rule</h2>
           </CardTitle>
           <CardDescription>
-            A decision can cite several rules. Choose one to list its decisions.
-            {data ? ` Rule set ${data.ruleSetVersion}.` : ""}
+            Blocked decisions in the last {data?.days ?? days} days, by the rules they cite (a decision can cite
+            several). Choose a rule to list its decisions below.
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -114,7 +136,7 @@ export function ComplianceView() {
               icon={ShieldCheckIcon}
               titleAs="p"
               title="No blocks"
-              description={`Nothing was blocked in the last ${days} days.`}
+              description={`Nothing was blocked in the last ${data.days} days.`}
             />
           ) : (
             <Table aria-label="Blocks by rule">
@@ -132,10 +154,13 @@ export function ComplianceView() {
                     <TableCell>
                       <Button
                         variant="link"
-                        className="h-auto p-0"
+                        className="h-auto p-0 aria-pressed:font-semibold aria-pressed:underline"
+                        aria-pressed={rule === r.rule}
+                        aria-label={`Show the decisions citing ${r.rule}`}
                         onClick={() => {
                           setRule(r.rule);
                           setDecision("block");
+                          decisionsRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
                         }}
                       >
                         {r.rule}
@@ -150,17 +175,19 @@ export function ComplianceView() {
         </CardContent>
       </Card>
 
-      <Card aria-labelledby={`${ids}-decisions`}>
+      <Card aria-labelledby={`${ids}-decisions`} ref={decisionsRef} className="scroll-mt-4">
         <CardHeader>
           <CardTitle>
             <h2 id={`${ids}-decisions`}>Decisions</h2>
           </CardTitle>
-          <CardDescription>Newest first, across the organization.</CardDescription>
+          <CardDescription>
+            Newest first, across the organization and not limited to the period. Times in UTC.
+          </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
           <div className="flex flex-wrap items-end gap-3">
             <div className="flex flex-col gap-1.5">
-              <Label htmlFor={`${ids}-decision`}>Show</Label>
+              <Label htmlFor={`${ids}-decision`}>Decision</Label>
               <NativeSelect
                 id={`${ids}-decision`}
                 value={decision}
@@ -174,10 +201,19 @@ export function ComplianceView() {
               </NativeSelect>
             </div>
             {rule ? (
-              <Badge variant="secondary" className="gap-1">
+              <Badge
+                variant="secondary"
+                className="h-9 gap-1.5 overflow-visible px-3 text-sm"
+                data-testid="rule-filter"
+              >
                 Rule {rule}
-                <button type="button" aria-label={`Remove the filter on rule ${rule}`} onClick={() => setRule(null)}>
-                  <XIcon className="size-3" aria-hidden="true" />
+                <button
+                  type="button"
+                  className="rounded-sm outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50"
+                  aria-label={`Remove the filter on rule ${rule}`}
+                  onClick={() => setRule(null)}
+                >
+                  <XIcon className="size-3.5" aria-hidden="true" />
                 </button>
               </Badge>
             ) : null}
@@ -193,7 +229,7 @@ export function ComplianceView() {
               icon={ShieldCheckIcon}
               titleAs="p"
               title="No decisions"
-              description="Nothing matches this filter."
+              description={`No ${FILTER_LABELS[decision].toLowerCase()} decisions${rule ? ` citing ${rule}` : ""}.`}
             />
           ) : (
             <Table aria-label="Decisions">
@@ -201,10 +237,12 @@ export function ComplianceView() {
                 <TableRow>
                   <TableHead scope="col">When</TableHead>
                   <TableHead scope="col">Account</TableHead>
-                  <TableHead scope="col">Contact</TableHead>
+                  <TableHead scope="col">Channel</TableHead>
                   <TableHead scope="col">Decision</TableHead>
-                  <TableHead scope="col">Why</TableHead>
+                  <TableHead scope="col">Rules</TableHead>
+                  <TableHead scope="col">First reason</TableHead>
                   <TableHead scope="col">Next allowed</TableHead>
+                  <TableHead scope="col">Override</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -223,42 +261,56 @@ export function ComplianceView() {
                           >
                             {d.accountRef}
                           </Link>
-                        ) : null}
+                        ) : (
+                          muted("No account")
+                        )}
                         <span className="block text-xs text-muted-foreground">{d.debtorName}</span>
                       </TableCell>
                       <TableCell className="align-top">
-                        {d.channel}
+                        {humanize(d.channel)}
                         {d.purpose !== "collection" ? (
-                          <span className="block text-xs text-muted-foreground">{d.purpose}</span>
+                          <span className="block text-xs text-muted-foreground">{humanize(d.purpose)}</span>
                         ) : null}
                       </TableCell>
                       <TableCell className="align-top">
                         {d.overrideByName ? (
                           <Badge variant="warning">Overridden</Badge>
                         ) : (
-                          <Badge
-                            variant={
-                              d.decision === "block" ? "destructive" : d.decision === "warn" ? "warning" : "success"
-                            }
-                          >
-                            {d.decision === "block" ? "Blocked" : d.decision === "warn" ? "Warned" : "Allowed"}
-                          </Badge>
+                          <Badge variant={DECISION_VARIANTS[d.decision]}>{DECISION_LABELS[d.decision]}</Badge>
                         )}
                       </TableCell>
                       <TableCell className="align-top whitespace-normal">
-                        <span className="font-medium">{d.rules.join(", ")}</span>
-                        {first ? <span className="block text-xs">{first.message}</span> : null}
-                        {d.overrideByName ? (
+                        {d.rules.length ? (
+                          <span className="flex flex-wrap gap-1">
+                            {d.rules.map((r) => (
+                              <Badge key={r} variant="outline" className="font-mono">
+                                {r}
+                              </Badge>
+                            ))}
+                          </span>
+                        ) : (
+                          muted("—")
+                        )}
+                      </TableCell>
+                      <TableCell className="max-w-md align-top text-sm whitespace-normal">
+                        {first ? first.message : muted("—")}
+                        {d.reasons.length > 1 ? (
                           <span className="block text-xs text-muted-foreground">
-                            {d.overrideByName}: “{d.overrideReason}”
+                            and {d.reasons.length - 1} more reason{d.reasons.length === 2 ? "" : "s"}
                           </span>
                         ) : null}
                       </TableCell>
                       <TableCell className="align-top">
-                        {d.nextAllowedAt ? (
-                          <Instant value={d.nextAllowedAt} />
+                        {d.nextAllowedAt ? <Instant value={d.nextAllowedAt} /> : muted("—")}
+                      </TableCell>
+                      <TableCell className="max-w-xs align-top text-sm whitespace-normal">
+                        {d.overrideByName ? (
+                          <>
+                            <span className="font-medium">{d.overrideByName}</span>
+                            <span className="block text-xs text-muted-foreground">“{d.overrideReason}”</span>
+                          </>
                         ) : (
-                          <span className="text-muted-foreground">—</span>
+                          muted("—")
                         )}
                       </TableCell>
                     </TableRow>

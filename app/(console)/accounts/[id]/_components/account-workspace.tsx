@@ -197,7 +197,11 @@ export function AccountWorkspace({ accountId, can }: { accountId: string; can: W
       <Header detail={detail} can={can} />
 
       <HoldsCard accountId={account.id} debtorId={account.debtorId} />
-      <ContactPointsCard accountId={account.id} debtorId={account.debtorId} />
+      <ContactPointsCard
+        accountId={account.id}
+        debtorId={account.debtorId}
+        viewerZone={detail.viewerTimeZone ?? "UTC"}
+      />
       <ValidationNoticeCard accountId={account.id} canRecord={can.recordValidationNotice} />
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -12,61 +12,101 @@ export type CallStatusEntry = {
   zones: string[];
 };
 
+type Reason = CallStatusEntry["reasons"][number];
+
+/** How many blocking reasons are spelled out under the badge; the rest are counted. */
+const SHOWN_REASONS = 2;
+
+function ReasonList({ reasons, className }: { reasons: Reason[]; className?: string }) {
+  return (
+    <ul className={className}>
+      {reasons.map((r) => (
+        <li key={`${r.rule}:${r.message}`}>
+          <span className="font-medium">{r.rule}</span> {r.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function When({ at, zone }: { at: Date; zone: string }) {
+  return (
+    <time dateTime={at.toISOString()} suppressHydrationWarning>
+      {formatInZone(at, zone)}
+    </time>
+  );
+}
+
 /**
  * Whether an agent may call this number now, as the compliance gate says: allowed, allowed with warnings, or
  * blocked — with why, and until when in the agent's own time and the debtor's zones when time alone lifts it.
  */
-export function CallStatus({ status }: { status: CallStatusEntry | undefined }) {
+export function CallStatus({ status, viewerZone }: { status: CallStatusEntry | undefined; viewerZone: string }) {
   if (!status) return <span className="text-muted-foreground">—</span>;
   const blocking = status.reasons.filter((r) => r.severity === "block");
   const warnings = status.reasons.filter((r) => r.severity === "warn");
+
   if (status.decision === "block") {
     const until = status.nextAllowedAt ? new Date(status.nextAllowedAt) : null;
-    const ownZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     return (
       <span className="flex flex-col gap-1" data-testid="call-status" data-decision="block">
-        <Badge variant="destructive" className="w-fit">
-          {until ? "Blocked until" : "Blocked"}
+        <Badge variant="destructive" className="text-left whitespace-normal">
+          {until ? (
+            <span>
+              Blocked until <When at={until} zone={viewerZone} />
+            </span>
+          ) : (
+            "Blocked"
+          )}
         </Badge>
         {until ? (
-          <span className="text-xs">
-            <time dateTime={until.toISOString()} suppressHydrationWarning>
-              {formatInZone(until, ownZone)}
-            </time>{" "}
-            <span className="text-muted-foreground">your time</span>
-            {status.zones.map((zone) => (
-              <span key={zone} className="block text-muted-foreground">
-                {formatInZone(until, zone)} ({zone})
-              </span>
-            ))}
+          <span className="text-xs text-muted-foreground">
+            your time
+            {status.zones.length ? (
+              <>
+                {" "}
+                ·{" "}
+                {status.zones.map((zone, i) => (
+                  <span key={zone}>
+                    {i > 0 ? "; " : ""}
+                    <When at={until} zone={zone} /> ({zone})
+                  </span>
+                ))}
+              </>
+            ) : (
+              " · the debtor's time zone is unknown"
+            )}
           </span>
         ) : (
-          <span className="text-xs text-muted-foreground">Until someone changes the facts (a hold, an opt-out)</span>
+          <span className="text-xs text-muted-foreground">
+            Only a change in the facts (a released hold, a new consent) can lift it
+          </span>
         )}
-        <ul className="text-xs">
-          {blocking.slice(0, 3).map((r) => (
-            <li key={`${r.rule}:${r.message}`}>
-              <span className="font-medium">{r.rule}</span> {r.message}
-            </li>
-          ))}
-          {blocking.length > 3 ? <li className="text-muted-foreground">and {blocking.length - 3} more</li> : null}
-        </ul>
+        <ReasonList reasons={blocking.slice(0, SHOWN_REASONS)} className="text-xs" />
+        {blocking.length > SHOWN_REASONS ? (
+          <details className="text-xs">
+            <summary className="cursor-pointer text-muted-foreground">
+              {blocking.length - SHOWN_REASONS} more reason{blocking.length - SHOWN_REASONS === 1 ? "" : "s"}
+            </summary>
+            <ReasonList reasons={blocking.slice(SHOWN_REASONS)} />
+          </details>
+        ) : null}
       </span>
     );
   }
+
   return (
     <span className="flex flex-col gap-1" data-testid="call-status" data-decision={status.decision}>
-      <Badge variant={status.decision === "warn" ? "warning" : "success"} className="w-fit">
+      <Badge variant={status.decision === "warn" ? "warning" : "success"}>
         {status.decision === "warn" ? "Allowed, with warnings" : "Call allowed now"}
       </Badge>
       {warnings.length ? (
-        <ul className="text-xs text-muted-foreground">
-          {warnings.map((r) => (
-            <li key={`${r.rule}:${r.message}`}>
-              <span className="font-medium">{r.rule}</span> {r.message}
-            </li>
-          ))}
-        </ul>
+        <details className="text-xs">
+          <summary className="cursor-pointer text-muted-foreground">
+            {warnings.length} warning{warnings.length === 1 ? "" : "s"}
+          </summary>
+          <ReasonList reasons={warnings} className="mt-1" />
+        </details>
       ) : null}
     </span>
   );

@@ -90,12 +90,22 @@ function RowActions({
 }
 
 /** The debtor's phones, emails and addresses, with the evidence compliance needs and the actions to keep it right. */
-export function ContactPointsCard({ accountId, debtorId }: { accountId: string; debtorId: string }) {
+export function ContactPointsCard({
+  accountId,
+  debtorId,
+  viewerZone,
+}: {
+  accountId: string;
+  debtorId: string;
+  /** The signed-in user's zone: when a blocked number may be called again is shown in it and the debtor's. */
+  viewerZone: string;
+}) {
   void debtorId; // the server resolves the debtor from the account, so a stale id can never widen the query
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.contact.list.queryOptions({ accountId }));
-  // The gate's answer moves with the clock (hours, seven-day windows): asked again every minute.
+  // The gate's answer moves with the clock (hours, seven-day windows): asked again every minute, and after a
+  // call is logged (the log-call dialog invalidates every query of the page).
   const callStatus = useQuery({
     ...trpc.compliance.callStatus.queryOptions({ accountId }),
     refetchInterval: 60_000,
@@ -131,7 +141,10 @@ export function ContactPointsCard({ accountId, debtorId }: { accountId: string; 
         <CardTitle>
           <h2 id="contact-points-title">Contact points</h2>
         </CardTitle>
-        <CardDescription>Validity, consent and opt-outs are kept per phone, email and address.</CardDescription>
+        <CardDescription>
+          Validity, consent and opt-outs are kept per phone, email and address. Whether a number may be called now is
+          checked by the compliance gate every minute.
+        </CardDescription>
         {canManage ? (
           <CardAction>
             <Button size="sm" variant="outline" onClick={() => setAdding(true)}>
@@ -259,12 +272,13 @@ export function ContactPointsCard({ accountId, debtorId }: { accountId: string; 
                   <TableCell className="align-top whitespace-normal">
                     {c.kind !== "phone" ? (
                       muted("—")
-                    ) : callStatus.isPending ? (
-                      <Skeleton className="h-5 w-24" />
+                    ) : callStatus.data ? (
+                      // A failed refetch keeps the last answer rather than hiding it.
+                      <CallStatus status={statusOf(c.id)} viewerZone={viewerZone} />
                     ) : callStatus.isError ? (
-                      muted("Unknown")
+                      <span className="text-xs text-destructive">Could not be checked: {callStatus.error.message}</span>
                     ) : (
-                      <CallStatus status={statusOf(c.id)} />
+                      <Skeleton className="h-5 w-24" />
                     )}
                   </TableCell>
                   {canManage ? (

@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { PhoneIcon } from "lucide-react";
-import { useId, useState, type FormEvent } from "react";
+import { PhoneIcon, ShieldAlertIcon } from "lucide-react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/providers/trpc-provider";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import {
@@ -105,8 +105,8 @@ export function LogCallDialog({ detail, canOverride }: { detail: WorkspaceData; 
     callback: emptyDue(zones[0] ?? detail.viewerTimeZone ?? "UTC"),
   });
   const [form, setForm] = useState<FormState>(initial);
-  /** What was last sent, so a manager's override resends exactly the call that was refused. */
-  const [lastInput, setLastInput] = useState<LogCallInput | null>(null);
+  /** The compliance block and its override: scrolled into view when the gate refuses the call. */
+  const blockRef = useRef<HTMLDivElement>(null);
   const [overrideReason, setOverrideReason] = useState("");
   const [overrideError, setOverrideError] = useState<string | null>(null);
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
@@ -121,7 +121,13 @@ export function LogCallDialog({ detail, canOverride }: { detail: WorkspaceData; 
         setOpen(false);
         await queryClient.invalidateQueries();
       },
-      onError: (error) => toast.error(error.message),
+      onError: (error) => {
+        if (isComplianceBlock(error)) {
+          toast.error("Blocked by compliance");
+          // The alert is at the top of a long form; the user pressed save at its bottom.
+          requestAnimationFrame(() => blockRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" }));
+        } else toast.error(error.message);
+      },
     }),
   );
 
@@ -138,7 +144,6 @@ export function LogCallDialog({ detail, canOverride }: { detail: WorkspaceData; 
       setForm(initial());
       setClientErrors({});
       setSeenVersion(detail.account.version);
-      setLastInput(null);
       setOverrideReason("");
       setOverrideError(null);
       logCall.reset();
@@ -148,8 +153,8 @@ export function LogCallDialog({ detail, canOverride }: { detail: WorkspaceData; 
   const today = isoDate(new Date());
   const latest = isoDate(new Date(Date.now() + 90 * 86_400_000));
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  /** The call as the form stands, checked like the server will; null (and the fields marked) when it is not valid. */
+  const buildInput = (): LogCallInput | null => {
     const local: Record<string, string> = {};
     const minutes = Number(form.minutes || 0);
     const seconds = Number(form.seconds || 0);
@@ -195,21 +200,29 @@ export function LogCallDialog({ detail, canOverride }: { detail: WorkspaceData; 
     setClientErrors(local);
     if (Object.keys(local).length > 0) {
       toast.error("Some fields need attention");
-      return;
+      return null;
     }
-    setLastInput(input);
-    logCall.mutate(input);
+    return input;
   };
 
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const input = buildInput();
+    if (input) logCall.mutate(input);
+  };
+
+  /** A manager logs the refused call anyway: the form as it stands, with the reason (audited by the server). */
   const overrideAndLog = () => {
     const reason = overrideReason.trim();
     if (reason.length < 10) {
-      setOverrideError("Say why the call is allowed despite the block (at least 10 characters)");
+      setOverrideError("Say why the call may be made despite the block (at least 10 characters)");
       return;
     }
     setOverrideError(null);
-    if (lastInput) logCall.mutate({ ...lastInput, override: { reason } });
+    const input = buildInput();
+    if (input) logCall.mutate({ ...input, override: { reason } });
   };
+  const overriding = logCall.isPending && Boolean(logCall.variables?.override);
 
   const numberOptions = [
     ...phones.map((p) => ({
@@ -249,8 +262,10 @@ export function LogCallDialog({ detail, canOverride }: { detail: WorkspaceData; 
             </Alert>
           ) : null}
           {blocked ? (
-            <div className="flex flex-col gap-3 rounded-md border border-destructive/40 p-3">
+            <div ref={blockRef} className="flex flex-col gap-3 rounded-md border border-destructive/40 p-3">
               <Alert variant="destructive">
+                <ShieldAlertIcon aria-hidden="true" />
+                <AlertTitle>The compliance gate refused this call</AlertTitle>
                 <AlertDescription>{logCall.error!.message}</AlertDescription>
               </Alert>
               {canOverride ? (
@@ -258,16 +273,22 @@ export function LogCallDialog({ detail, canOverride }: { detail: WorkspaceData; 
                   <Field
                     id={`${id}-override`}
                     label="Override reason"
-                    error={overrideError ?? err("override.reason") ?? undefined}
-                    hint="Logging a blocked call is recorded with your name and this reason in the audit log."
+                    error={overrideError ?? err("override.reason") ?? err("override") ?? undefined}
+                    hint="Required, at least 10 characters. Logging a blocked call is audited: your name and this reason are recorded."
                   >
                     <Textarea
                       id={`${id}-override`}
                       rows={2}
+                      minLength={10}
                       maxLength={1000}
+                      required
                       value={overrideReason}
                       onChange={(e) => setOverrideReason(e.target.value)}
-                      {...describedBy(`${id}-override`, overrideError ?? err("override.reason"), true)}
+                      {...describedBy(
+                        `${id}-override`,
+                        overrideError ?? err("override.reason") ?? err("override"),
+                        true,
+                      )}
                     />
                   </Field>
                   <Button
@@ -277,11 +298,14 @@ export function LogCallDialog({ detail, canOverride }: { detail: WorkspaceData; 
                     onClick={overrideAndLog}
                     disabled={logCall.isPending}
                   >
+                    {overriding ? <Spinner label="Logging the call anyway" /> : null}
                     Log call anyway
                   </Button>
                 </>
               ) : (
-                <p className="text-sm text-muted-foreground">A manager can log a blocked call with a reason.</p>
+                <p className="text-sm text-muted-foreground">
+                  Only a manager or an admin can log a blocked call, with a reason that is audited.
+                </p>
               )}
             </div>
           ) : null}
@@ -515,7 +539,7 @@ export function LogCallDialog({ detail, canOverride }: { detail: WorkspaceData; 
               Cancel
             </Button>
             <Button type="submit" disabled={logCall.isPending}>
-              {logCall.isPending ? <Spinner label="Saving the call" /> : null}
+              {logCall.isPending && !overriding ? <Spinner label="Saving the call" /> : null}
               Save call
             </Button>
           </DialogFooter>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { ShieldAlertIcon, ShieldXIcon } from "lucide-react";
 import { useState } from "react";
 import { formatInZone } from "@/components/domain/local-time";
 import { useTRPC } from "@/components/providers/trpc-provider";
@@ -17,19 +18,36 @@ import type { TimelinePage } from "./types";
 
 type Item = TimelinePage["items"][number];
 
+/** Compliance entries stand out: a contact the gate refused in red, one a manager let through in amber. */
+function KindChip({ item }: { item: Item }) {
+  if (item.kind !== "compliance") return <Badge variant="outline">{TIMELINE_KIND_LABELS[item.kind]}</Badge>;
+  const overridden = item.action === "compliance.overridden";
+  return (
+    <Badge variant={overridden ? "warning" : "destructive"}>
+      {overridden ? <ShieldAlertIcon aria-hidden="true" /> : <ShieldXIcon aria-hidden="true" />}
+      {TIMELINE_KIND_LABELS[item.kind]}
+    </Badge>
+  );
+}
+
 function Entry({ item, zone }: { item: Item; zone: string }) {
   return (
     <li data-testid="timeline-entry" data-kind={item.kind} className="flex flex-col gap-1 py-3">
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-        <Badge variant="outline">{TIMELINE_KIND_LABELS[item.kind]}</Badge>
+        <KindChip item={item} />
         <span className="font-medium">{item.summary}</span>
       </div>
-      {item.body ? <p className="text-sm whitespace-pre-wrap text-muted-foreground">{item.body}</p> : null}
+      {item.body ? (
+        <p className="text-sm whitespace-pre-wrap text-muted-foreground">
+          {item.action === "compliance.overridden" ? <span className="font-medium">Override reason: </span> : null}
+          {item.body}
+        </p>
+      ) : null}
       {item.facts.length ? (
         <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
           {item.facts.map((f) => (
             <div key={f.label} className="flex gap-1">
-              <dt>{f.label}:</dt>
+              <dt className="shrink-0 whitespace-nowrap">{f.label}:</dt>
               <dd>
                 {f.at ? (
                   <time dateTime={new Date(f.at).toISOString()} suppressHydrationWarning>
@@ -118,7 +136,7 @@ export function TimelineCard({
         ) : items.length === 0 ? (
           <EmptyState
             title={kinds.length ? "Nothing of these kinds yet" : "Nothing has happened yet"}
-            description="Calls, notes, payments, holds, tasks, promises and changes will appear here."
+            description="Calls, notes, payments, holds, tasks, promises, compliance blocks and changes will appear here."
           />
         ) : (
           <ol aria-label="Timeline" className="flex flex-col divide-y">

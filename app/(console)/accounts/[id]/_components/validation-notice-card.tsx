@@ -24,16 +24,18 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { NOTICE_MEDIA } from "@/server/modules/compliance/compliance.schemas";
-import { Field } from "./field";
-import { formError } from "./mutation-errors";
+import { describedBy, Field } from "./field";
+import { fieldErrors, formError } from "./mutation-errors";
 
 const MEDIUM_LABELS: Record<(typeof NOTICE_MEDIA)[number], string> = {
   mail: "Mail",
   email: "Email",
   portal: "Portal",
   in_person: "In person",
-  phone: "Phone (orally)",
+  phone: "Phone",
 };
+
+const LANGUAGE_LABELS = { en: "English", es: "Spanish" } as const;
 
 const ITEMIZATION_LABELS: Record<string, string> = {
   last_statement: "last statement date",
@@ -62,6 +64,8 @@ function RecordNoticeDialog({
       onSuccess: async (notice) => {
         toast.success(`Validation notice recorded; the validation period ends ${notice.validationEndsOn}`);
         onOpenChange(false);
+        // The notice, the call status (VAL-01 lifts) and the timeline all move: every query of the page is asked
+        // again, as the workspace's other forms do.
         await queryClient.invalidateQueries();
       },
     }),
@@ -71,6 +75,7 @@ function RecordNoticeDialog({
     record.mutate({ accountId, medium, language });
   };
   const error = formError(record.error);
+  const err = (path: string) => fieldErrors(record.error)[path];
   return (
     <Dialog
       open={open}
@@ -93,11 +98,17 @@ function RecordNoticeDialog({
               <AlertDescription>{error}</AlertDescription>
             </Alert>
           ) : null}
-          <Field id={`${id}-medium`} label="Provided by">
+          <Field
+            id={`${id}-medium`}
+            label="Medium"
+            hint="How the notice was provided to the debtor."
+            error={err("medium")}
+          >
             <NativeSelect
               id={`${id}-medium`}
               value={medium}
               onChange={(e) => setMedium(e.target.value as typeof medium)}
+              {...describedBy(`${id}-medium`, err("medium"), true)}
             >
               {NOTICE_MEDIA.map((m) => (
                 <option key={m} value={m}>
@@ -106,14 +117,20 @@ function RecordNoticeDialog({
               ))}
             </NativeSelect>
           </Field>
-          <Field id={`${id}-language`} label="Language">
+          <Field
+            id={`${id}-language`}
+            label="Language"
+            hint="A Spanish notice goes with or after the English one."
+            error={err("language")}
+          >
             <NativeSelect
               id={`${id}-language`}
               value={language}
               onChange={(e) => setLanguage(e.target.value as "en" | "es")}
+              {...describedBy(`${id}-language`, err("language"), true)}
             >
-              <option value="en">English</option>
-              <option value="es">Spanish (with or after the English notice)</option>
+              <option value="en">{LANGUAGE_LABELS.en}</option>
+              <option value="es">{LANGUAGE_LABELS.es}</option>
             </NativeSelect>
           </Field>
           <DialogFooter>
@@ -168,7 +185,8 @@ export function ValidationNoticeCard({ accountId, canRecord }: { accountId: stri
           <div className="flex flex-col gap-3" data-testid="validation-notice">
             <p className="flex flex-wrap items-center gap-2">
               <span>
-                Provided <Instant value={first.providedAt} /> by {MEDIUM_LABELS[first.medium].toLowerCase()}
+                Validation notice provided <Instant value={first.providedAt} /> by{" "}
+                {MEDIUM_LABELS[first.medium].toLowerCase()}
                 {first.language === "es" ? " (Spanish)" : ""}.
               </span>
               {query.data.inValidationPeriod ? (
@@ -178,6 +196,8 @@ export function ValidationNoticeCard({ accountId, canRecord }: { accountId: stri
               )}
             </p>
             <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+              <dt className="text-muted-foreground">Validation period ends</dt>
+              <dd>{first.validationEndsOn}</dd>
               <dt className="text-muted-foreground">
                 Amount on the {ITEMIZATION_LABELS[first.itemizationDateType] ?? humanize(first.itemizationDateType)} (
                 {first.itemizationOn})
@@ -209,15 +229,20 @@ export function ValidationNoticeCard({ accountId, canRecord }: { accountId: stri
             ) : null}
           </div>
         ) : (
-          <div className="flex flex-wrap items-center gap-2" data-testid="validation-notice">
-            <span>No validation notice recorded.</span>
-            {status?.required && status.dueOn ? (
-              <Badge variant={status.overdue ? "destructive" : "warning"}>
-                {status.overdue ? `Overdue since ${status.dueOn}: collection is blocked` : `Due by ${status.dueOn}`}
-              </Badge>
-            ) : (
-              <span className="text-sm text-muted-foreground">{status?.reason}</span>
-            )}
+          <div className="flex flex-col gap-2" data-testid="validation-notice">
+            <p className="flex flex-wrap items-center gap-2">
+              <span>No validation notice recorded.</span>
+              {status?.required && status.dueOn ? (
+                <Badge variant={status.overdue ? "destructive" : "warning"}>
+                  {status.overdue ? `Overdue since ${status.dueOn}: collection is blocked` : `Due by ${status.dueOn}`}
+                </Badge>
+              ) : null}
+            </p>
+            {status?.reason ? (
+              <p className={status.overdue ? "text-sm text-destructive" : "text-sm text-muted-foreground"}>
+                {status.reason}.
+              </p>
+            ) : null}
           </div>
         )}
       </CardContent>
