@@ -20,6 +20,10 @@ const uiMayNotImport = {
         "@/server/modules/imports/fields/*",
         "!@/server/modules/imports/fields/catalogue",
         "!@/server/modules/imports/fields/presets",
+        // Starter texts for a new template: pure data the seed also publishes.
+        "!@/server/modules/communications/templates",
+        "@/server/modules/communications/templates/*",
+        "!@/server/modules/communications/templates/starters",
       ],
       message: "UI may import only zod schemas and pure helpers from domain modules; call a tRPC procedure.",
     },

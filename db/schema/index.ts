@@ -8,3 +8,4 @@ export * from "./work";
 export * from "./views";
 export * from "./imports";
 export * from "./compliance";
+export * from "./communications";

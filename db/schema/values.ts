@@ -46,3 +46,30 @@ export const HOLD_KINDS = [
 export const TASK_KINDS = ["callback", "review", "follow_up"] as const;
 export const TASK_STATUSES = ["open", "done", "cancelled"] as const;
 export const PROMISE_STATUSES = ["pending", "kept", "broken", "cancelled"] as const;
+
+export const TEMPLATE_CHANNELS = ["email", "sms", "letter", "voicemail"] as const;
+/** What a template is for; the compliance lint requires different content of each (CONT-01, CONT-03…). */
+export const TEMPLATE_KINDS = [
+  "communication",
+  "initial_communication",
+  "validation_notice",
+  "limited_content",
+  "opt_out_confirmation",
+  "cease_response",
+] as const;
+
+export const MESSAGE_STATUSES = [
+  /** Waiting for its time (the gate said "not before …", or a retry is due). */
+  "scheduled",
+  /** Handed to the transport, no answer yet. */
+  "sending",
+  "sent",
+  "delivered",
+  "bounced",
+  "complained",
+  /** Refused by the compliance gate. */
+  "blocked",
+  "failed",
+  /** An inbound message. */
+  "received",
+] as const;

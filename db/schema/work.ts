@@ -40,6 +40,10 @@ export const interactions = pgTable(
     conversation: boolean("conversation").notNull().default(false),
     durationSeconds: integer("duration_seconds"),
     note: text("note"),
+    /** Why it was made, when not collection: an opt-out confirmation, a reply (the gate allows one of each). */
+    purpose: text("purpose"),
+    /** The inbound interaction this one answers. */
+    inReplyToId: uuid("in_reply_to_id"),
     occurredAt: instant("occurred_at").notNull(),
     agentId: uuid("agent_id").references(() => users.id),
     createdAt: instant("created_at").notNull().defaultNow(),

@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { messageRouter, templateRouter } from "./routers/communications";
 import { complianceRouter } from "./routers/compliance";
 import { contactRouter } from "./routers/contact";
 import { dashboardRouter } from "./routers/dashboard";
@@ -22,8 +23,10 @@ export const appRouter = createTRPCRouter({
   hold: holdRouter,
   imports: importsRouter,
   interaction: interactionRouter,
+  message: messageRouter,
   queue: queueRouter,
   task: taskRouter,
+  template: templateRouter,
   timeline: timelineRouter,
   user: userRouter,
   view: viewRouter,

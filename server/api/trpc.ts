@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import type { Database } from "@/db";
 import type { StaffSession } from "@/server/auth/session";
 import type { ServiceContext } from "@/server/lib/context";
+import { ComplianceBlockedError } from "@/server/lib/errors";
 import type { Role } from "@/server/lib/permissions";
 import { IssuesCause, toTrpcError } from "./errors";
 
@@ -18,7 +19,12 @@ const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const issues = error.cause instanceof IssuesCause ? error.cause.issues : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, issues } };
+    // A compliance block says which rules and until when, so a form can offer to schedule.
+    const compliance =
+      error.cause instanceof ComplianceBlockedError
+        ? { rules: error.cause.rules, nextAllowedAt: error.cause.nextAllowedAt?.toISOString() ?? null }
+        : undefined;
+    return { ...shape, data: { ...shape.data, stack: undefined, issues, compliance } };
   },
 });
 

@@ -43,6 +43,12 @@ const grants = {
   /** Letting a blocked contact through, with a reason (audited): a supervisor's decision. */
   "compliance.override": ["admin", "manager"],
   "validation.record": ["admin", "manager", "agent"],
+  "template.read": ["admin", "manager", "agent", "auditor"],
+  /** What goes out to debtors in the organization's name: written and published by admins. */
+  "template.manage": ["admin"],
+  "message.send": ["admin", "manager", "agent"],
+  /** The outbox across the organization (an account's messages are on its timeline for whoever reads it). */
+  "message.read": ["admin", "manager", "auditor"],
   "audit.read": ["admin", "manager", "auditor"],
   "user.read": ["admin", "manager", "auditor"],
   "user.manage": ["admin"],

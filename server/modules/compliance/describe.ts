@@ -10,3 +10,9 @@ export function describeBlock(decision: Decision): string {
       : " Only a change in the facts (a released hold, a new consent) can lift it.";
   return `Blocked by compliance: ${reasons.join("; ")}.${until}`;
 }
+
+/** The decision's reasons for display, each rule and message once. */
+export function distinctReasons(decision: Decision): { rule: string; severity: "block" | "warn"; message: string }[] {
+  const seen = new Map(decision.reasons.map((r) => [`${r.rule}:${r.message}`, r]));
+  return [...seen.values()].map((r) => ({ rule: r.rule, severity: r.severity, message: r.message }));
+}

@@ -3,6 +3,7 @@ import type { ServiceContext } from "@/server/lib/context";
 import { parseInput } from "@/server/lib/validation";
 import { findAccountInOrg } from "@/server/modules/accounts/shared";
 import { decide, prepareCheck } from "./check-contact";
+import { distinctReasons } from "./describe";
 import { callStatusInput, type CallStatusInput } from "./compliance.schemas";
 
 /**
@@ -24,11 +25,7 @@ export async function getCallStatus({ ctx, input }: { ctx: ServiceContext; input
         contactPointId: phone.id,
         decision: decision.decision,
         rules: decision.rules,
-        reasons: [...new Map(decision.reasons.map((r) => [`${r.rule}:${r.message}`, r])).values()].map((r) => ({
-          rule: r.rule,
-          severity: r.severity,
-          message: r.message,
-        })),
+        reasons: distinctReasons(decision),
         nextAllowedAt: decision.nextAllowedAt !== undefined ? new Date(decision.nextAllowedAt) : null,
         zones: decision.zones,
       };

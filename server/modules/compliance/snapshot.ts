@@ -1,11 +1,20 @@
 /**
  * What Recoup knows about a debtor, as the compliance gate's snapshot: the person, every contact point with its
  * evidence, consent and opt-out, every debt of theirs, the recent contact history, holds and validation
- * notices. Scoped to the organization; one round of queries per evaluation.
+ * notices and opt-outs. Scoped to the organization; one round of queries for any number of debtors.
  */
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { rowsOf, type Database } from "@/db";
-import { accounts, contactPoints, debtors, holds, interactions, organizations, validationNotices } from "@/db/schema";
+import {
+  accounts,
+  contactPoints,
+  debtors,
+  holds,
+  interactions,
+  optOuts,
+  organizations,
+  validationNotices,
+} from "@/db/schema";
 import type { CALL_OUTCOMES } from "@/db/schema/values";
 import { normalizePolicy } from "./gate/policy";
 import type { CallResult, ContactEvent, Policy, Regime, Snapshot } from "./gate/types";
@@ -43,6 +52,7 @@ export async function readCompliancePolicy(db: Database, orgId: string): Promise
   };
 }
 
+/** One debtor's snapshot (see loadSnapshots). */
 export async function loadSnapshot(
   db: Database,
   orgId: string,
@@ -50,47 +60,80 @@ export async function loadSnapshot(
   regime: Regime,
   at: Date,
 ): Promise<Snapshot> {
+  const snapshot = (await loadSnapshots(db, orgId, [debtorId], regime, at)).get(debtorId);
+  if (!snapshot) throw new Error(`Debtor ${debtorId} is not in this organization`);
+  return snapshot;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+/**
+ * The snapshots of many debtors in one round of queries (a bulk send evaluates thousands): each table is read
+ * once for all of them, scoped to the organization, and split per debtor in memory.
+ */
+export async function loadSnapshots(
+  db: Database,
+  orgId: string,
+  debtorIds: string[],
+  regime: Regime,
+  at: Date,
+): Promise<Map<string, Snapshot>> {
+  const ids = [...new Set(debtorIds)];
+  const out = new Map<string, Snapshot>();
+  if (!ids.length) return out;
   const since = new Date(at.getTime() - HISTORY_DAYS * DAY);
-  const [debtor] = await db
-    .select()
-    .from(debtors)
-    .where(and(eq(debtors.orgId, orgId), eq(debtors.id, debtorId)));
-  if (!debtor) throw new Error(`Debtor ${debtorId} is not in this organization`);
-  const [points, debts, calls, holdRows] = await Promise.all([
+  const [debtorRows, points, debts, calls, holdRows, optOutRows, firsts] = await Promise.all([
+    db
+      .select()
+      .from(debtors)
+      .where(and(eq(debtors.orgId, orgId), inArray(debtors.id, ids))),
     db
       .select()
       .from(contactPoints)
-      .where(and(eq(contactPoints.orgId, orgId), eq(contactPoints.debtorId, debtorId))),
+      .where(and(eq(contactPoints.orgId, orgId), inArray(contactPoints.debtorId, ids))),
     db
       .select({
         id: accounts.id,
+        debtorId: accounts.debtorId,
         creditorId: accounts.creditorId,
         limitationOn: accounts.statuteOfLimitationsOn,
         state: accounts.jurisdictionState,
         city: accounts.jurisdictionCity,
       })
       .from(accounts)
-      .where(and(eq(accounts.orgId, orgId), eq(accounts.debtorId, debtorId))),
+      .where(and(eq(accounts.orgId, orgId), inArray(accounts.debtorId, ids))),
     db
       .select()
       .from(interactions)
       .where(
-        and(eq(interactions.orgId, orgId), eq(interactions.debtorId, debtorId), gte(interactions.occurredAt, since)),
+        and(eq(interactions.orgId, orgId), inArray(interactions.debtorId, ids), gte(interactions.occurredAt, since)),
       ),
     db
       .select()
       .from(holds)
-      .where(and(eq(holds.orgId, orgId), eq(holds.debtorId, debtorId))),
-  ]);
-  // VAL-02: the first conversation with the debtor about each debt, however long ago (the history above is a window).
-  const firsts = rowsOf<{ account_id: string; first_at: Date | string }>(
-    await db.execute(sql`select a.account_id, min(i.occurred_at) as first_at
+      .where(and(eq(holds.orgId, orgId), inArray(holds.debtorId, ids))),
+    db
+      .select()
+      .from(optOuts)
+      .where(and(eq(optOuts.orgId, orgId), inArray(optOuts.debtorId, ids))),
+    // VAL-02: the first conversation about each debt, however long ago (the history above is a window).
+    db.execute(sql`select i.debtor_id, a.account_id, min(i.occurred_at) as first_at
       from interactions i cross join unnest(i.account_ids) as a(account_id)
-      where i.org_id = ${orgId} and i.debtor_id = ${debtorId} and i.conversation and i.person_reached = 'debtor'
-      group by a.account_id`),
-  );
-  const firstContact = new Map(firsts.map((f) => [f.account_id, new Date(f.first_at).getTime()]));
-  const notices = debts.length
+      where i.org_id = ${orgId} and i.debtor_id = any(${`{${ids.join(",")}}`}::uuid[])
+        and i.conversation and i.person_reached = 'debtor'
+      group by i.debtor_id, a.account_id`),
+  ]);
+  const accountIds = debts.map((d) => d.id);
+  const notices = accountIds.length
     ? await db
         .select({
           accountId: validationNotices.accountId,
@@ -99,17 +142,56 @@ export async function loadSnapshot(
           language: validationNotices.language,
         })
         .from(validationNotices)
-        .where(
-          and(
-            eq(validationNotices.orgId, orgId),
-            inArray(
-              validationNotices.accountId,
-              debts.map((d) => d.id),
-            ),
-          ),
-        )
+        .where(and(eq(validationNotices.orgId, orgId), inArray(validationNotices.accountId, accountIds)))
     : [];
+  const firstContact = new Map(
+    rowsOf<{ account_id: string; first_at: Date | string }>(firsts).map((f) => [
+      f.account_id,
+      new Date(f.first_at).getTime(),
+    ]),
+  );
+  const pointsOf = groupBy(points, (p) => p.debtorId);
+  const debtsOf = groupBy(debts, (d) => d.debtorId);
+  const callsOf = groupBy(calls, (c) => c.debtorId);
+  const holdsOf = groupBy(holdRows, (h) => h.debtorId);
+  const optOutsOf = groupBy(optOutRows, (o) => o.debtorId);
+  const debtorOfAccount = new Map(debts.map((d) => [d.id, d.debtorId]));
+  const noticesOf = groupBy(notices, (n) => debtorOfAccount.get(n.accountId)!);
+  for (const debtor of debtorRows) {
+    out.set(
+      debtor.id,
+      assemble(regime, debtor, {
+        points: pointsOf.get(debtor.id) ?? [],
+        debts: debtsOf.get(debtor.id) ?? [],
+        calls: callsOf.get(debtor.id) ?? [],
+        holds: holdsOf.get(debtor.id) ?? [],
+        optOuts: optOutsOf.get(debtor.id) ?? [],
+        notices: noticesOf.get(debtor.id) ?? [],
+        firstContact,
+      }),
+    );
+  }
+  return out;
+}
 
+type Rows = {
+  points: (typeof contactPoints.$inferSelect)[];
+  debts: { id: string; creditorId: string; limitationOn: string | null; state: string | null; city: string | null }[];
+  calls: (typeof interactions.$inferSelect)[];
+  holds: (typeof holds.$inferSelect)[];
+  optOuts: (typeof optOuts.$inferSelect)[];
+  notices: {
+    accountId: string;
+    providedAt: Date;
+    medium: (typeof validationNotices.$inferSelect)["medium"];
+    language: "en" | "es";
+  }[];
+  firstContact: Map<string, number>;
+};
+
+function assemble(regime: Regime, debtor: typeof debtors.$inferSelect, rows: Rows): Snapshot {
+  const debtorId = debtor.id;
+  const { points, debts, calls, notices, firstContact } = rows;
   const address =
     points.find((p) => p.kind === "address" && p.validity !== "invalid" && p.isPrimary) ??
     points.find((p) => p.kind === "address" && p.validity !== "invalid");
@@ -123,6 +205,8 @@ export async function loadSnapshot(
     contactPointId: c.contactPointId ?? undefined,
     debtIds: c.accountIds,
     result: c.outcome ? RESULTS[c.outcome] : undefined,
+    purpose: (c.purpose as ContactEvent["purpose"]) ?? undefined,
+    inReplyTo: c.inReplyToId ?? undefined,
     // Reg F's conversation is with the person: a talk with whoever else picked up is not one.
     conversation: c.conversation && c.personReached === "debtor",
   }));
@@ -169,19 +253,29 @@ export async function loadSnapshot(
     })),
     history,
     consents: [],
-    // An opt-out recorded on a contact point stops that address for its whole medium (calls and texts for a phone).
-    optOuts: points
-      .filter((p) => p.optedOutAt)
-      .map((p) => ({
-        id: `optout:${p.id}`,
+    optOuts: [
+      // An opt-out recorded on a contact point stops that address for its whole medium (calls and texts for a phone).
+      ...points
+        .filter((p) => p.optedOutAt)
+        .map((p) => ({
+          id: `optout:${p.id}`,
+          personId: debtorId,
+          medium: p.kind === "phone" ? ("all" as const) : p.kind === "email" ? ("email" as const) : ("letter" as const),
+          contactPointId: p.id,
+          at: p.optedOutAt!.getTime(),
+          source: "written" as const,
+        })),
+      // Opt-outs by medium as they came in: a STOP reply, an unsubscribe click, a complaint.
+      ...rows.optOuts.map((o) => ({
+        id: o.id,
         personId: debtorId,
-        medium: p.kind === "phone" ? ("all" as const) : p.kind === "email" ? ("email" as const) : ("letter" as const),
-        contactPointId: p.id,
-        at: p.optedOutAt!.getTime(),
-        source: "written" as const,
+        medium: o.medium,
+        contactPointId: o.contactPointId ?? undefined,
+        at: o.at.getTime(),
       })),
+    ],
     designations: [],
-    holds: holdRows.map((h) => ({
+    holds: rows.holds.map((h) => ({
       id: h.id,
       kind: h.kind,
       personId: debtorId,

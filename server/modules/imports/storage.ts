@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rm, stat } from "node:fs/promises";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -11,13 +11,14 @@ export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 /** Uploads live on the server's disk (UPLOAD_DIR, default .data/uploads), one file per import. */
 export function uploadDir(): string {
-  return path.resolve(process.env.UPLOAD_DIR ?? ".data/uploads");
+  // Runtime data, not code: the ignore keeps Next's file tracer from copying the whole project into the build.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? ".data/uploads");
 }
 
 export function storagePath(storageKey: string): string {
   // Keys are made here from ids, never from user input; the check keeps it that way.
   if (!/^[0-9a-f-]{36}\/[0-9a-f-]{36}$/.test(storageKey)) throw new Error(`Bad storage key ${storageKey}`);
-  return path.join(uploadDir(), storageKey);
+  return path.join(/*turbopackIgnore: true*/ uploadDir(), storageKey);
 }
 
 /**
@@ -55,4 +56,15 @@ export async function storeUpload(
 
 export async function removeUpload(storageKey: string): Promise<void> {
   await rm(storagePath(storageKey), { force: true });
+}
+
+/** A generated document (a letter's PDF) kept beside the uploads, under the same kind of key. */
+export async function storeBuffer(storageKey: string, data: Buffer): Promise<void> {
+  const file = storagePath(storageKey);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, data);
+}
+
+export function readStored(storageKey: string): Promise<Buffer> {
+  return readFile(storagePath(storageKey));
 }

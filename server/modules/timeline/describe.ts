@@ -65,8 +65,50 @@ function actorLabel(row: RawTimelineRow): string {
   return humanize(row.actorType);
 }
 
+const MESSAGE_CHANNELS: Record<string, string> = {
+  email: "Email",
+  sms: "Text message",
+  letter: "Letter",
+  portal: "Portal message",
+  voicemail: "Voicemail",
+};
+
+/** A message that did not go out (yet): scheduled, refused by the compliance gate, failed. */
+function describeUnsentMessage(d: Record<string, unknown>): Omit<TimelineItem, "key" | "kind" | "at" | "actorName"> {
+  const channel = MESSAGE_CHANNELS[str(d.channel) ?? ""] ?? "Message";
+  const status = str(d.status) ?? "scheduled";
+  const facts: TimelineFact[] = [];
+  if (typeof d.scheduledFor === "string") facts.push({ label: "Scheduled for", at: new Date(d.scheduledFor) });
+  if (str(d.error)) facts.push({ label: "Error", text: str(d.error)! });
+  const label =
+    status === "scheduled"
+      ? "scheduled"
+      : status === "blocked"
+        ? "blocked by compliance"
+        : status === "sending"
+          ? "being sent"
+          : status;
+  return {
+    action: `message.${status}`,
+    summary: `${channel} to ${str(d.address) ?? "?"} ${label}`,
+    body: str(d.subject) ?? str(d.excerpt),
+    facts,
+  };
+}
+
 function describeInteraction(d: Record<string, unknown>): Omit<TimelineItem, "key" | "kind" | "at" | "actorName"> {
+  if (d.source === "message") return describeUnsentMessage(d);
   const inbound = d.direction === "inbound";
+  const written = MESSAGE_CHANNELS[str(d.channel) ?? "call"];
+  if (written && str(d.channel) !== "voicemail") {
+    const address = str(d.address);
+    return {
+      action: str(d.channel)!,
+      summary: `${inbound ? "Inbound" : "Outbound"} ${written.toLowerCase()}${address ? ` ${inbound ? "from" : "to"} ${address}` : ""}`,
+      body: str(d.note),
+      facts: [],
+    };
+  }
   const address = str(d.address);
   const outcome = str(d.outcome) as CallOutcome | null;
   const channel = str(d.channel) ?? "call";

@@ -84,6 +84,22 @@ export async function listTimeline({ ctx, input }: { ctx: ServiceContext; input:
       ),
     );
   }
+  if (wanted.has("interaction")) {
+    // Messages not (yet) in the contact history: scheduled for later, refused by the gate, failed.
+    branches.push(
+      branch(
+        sql`select 'interaction'::text, 'm:' || m.id, m.created_at, m.created_by_id,
+          (case when m.created_by_id is null then 'system' else 'staff' end)::text,
+          jsonb_build_object('source', 'message', 'channel', m.channel, 'status', m.status, 'address', m.to_address,
+            'subject', m.subject, 'excerpt', left(m.body_text, 160), 'scheduledFor', m.scheduled_for, 'error', m.error)
+          from messages m`,
+        sql`m.created_at`,
+        sql`'m:' || m.id`,
+        sql`m.org_id = ${org} and m.account_ids @> array[${id}]::uuid[] and m.interaction_id is null
+          and m.direction = 'outbound'`,
+      ),
+    );
+  }
   if (wanted.has("note")) {
     branches.push(
       branch(

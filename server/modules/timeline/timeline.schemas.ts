@@ -14,7 +14,7 @@ export const TIMELINE_KINDS = [
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
-  interaction: "Calls",
+  interaction: "Calls & messages",
   note: "Notes",
   ledger: "Payments & ledger",
   hold: "Holds",

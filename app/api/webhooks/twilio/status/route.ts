@@ -1,0 +1,7 @@
+import { twilioStatus } from "@/server/api/communications-http";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request): Promise<Response> {
+  return twilioStatus(request);
+}
