@@ -1,7 +1,9 @@
 import {
   FileClockIcon,
+  FileTextIcon,
   FileUpIcon,
   InboxIcon,
+  MailIcon,
   LayoutDashboardIcon,
   ListChecksIcon,
   ListOrderedIcon,
@@ -29,6 +31,8 @@ const NAV: { href: string; label: string; icon: LucideIcon; permission?: Permiss
   { href: "/team", label: "Team", icon: UsersRoundIcon, permission: "team.read" },
   { href: "/imports", label: "Imports", icon: FileUpIcon, permission: "import.read" },
   { href: "/compliance", label: "Compliance", icon: ShieldCheckIcon, permission: "compliance.report" },
+  { href: "/templates", label: "Templates", icon: FileTextIcon, permission: "template.read" },
+  { href: "/outbox", label: "Outbox", icon: MailIcon, permission: "message.read" },
   { href: "/settings/users", label: "Users", icon: UsersIcon, permission: "user.read" },
   { href: "/audit", label: "Audit log", icon: FileClockIcon, permission: "audit.read" },
 ];

@@ -40,6 +40,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     queueWork: can(actor, "queue.work"),
     overrideCompliance: can(actor, "compliance.override"),
     recordValidationNotice: can(actor, "validation.record"),
+    sendMessage: can(actor, "message.send"),
   };
 
   return (

@@ -22,6 +22,7 @@ import { ChangeStatusDialog } from "./change-status-dialog";
 import { ContactPointsCard } from "./contact-points-card";
 import { HoldsCard } from "./holds-card";
 import { LogCallDialog } from "./log-call-dialog";
+import { SendMessageDialog } from "./send-message-dialog";
 import { ValidationNoticeCard } from "./validation-notice-card";
 import { ScheduleCallbackDialog } from "./schedule-callback-dialog";
 import { humanize } from "@/components/domain/humanize";
@@ -141,9 +142,10 @@ function Header({ detail, can }: { detail: WorkspaceData; can: WorkspacePermissi
             )}
           </Fact>
         </dl>
-        {can.logCall || can.tasks || can.status || can.assign ? (
+        {can.logCall || can.sendMessage || can.tasks || can.status || can.assign ? (
           <div className="flex flex-wrap gap-2" role="group" aria-label="Account actions">
             {can.logCall ? <LogCallDialog detail={detail} canOverride={can.overrideCompliance} /> : null}
+            {can.sendMessage ? <SendMessageDialog detail={detail} /> : null}
             {can.tasks ? <ScheduleCallbackDialog detail={detail} /> : null}
             {can.status ? <ChangeStatusDialog detail={detail} /> : null}
             {can.assign ? <AssignDialog detail={detail} /> : null}

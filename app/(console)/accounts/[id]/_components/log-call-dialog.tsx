@@ -38,6 +38,7 @@ import { describedBy, Field } from "./field";
 import { fieldErrors, formError, isConflict } from "./mutation-errors";
 import { DueFields, emptyDue, type DueState } from "./due-fields";
 import type { WorkspaceData } from "./types";
+import { VoicemailScript } from "./voicemail-script";
 
 const OTHER = "__other__";
 const NONE = "__none__";
@@ -396,6 +397,17 @@ export function LogCallDialog({ detail, canOverride }: { detail: WorkspaceData; 
               </NativeSelect>
             </Field>
           </div>
+
+          {form.direction === "outbound" && form.number && form.number !== OTHER && form.number !== NONE ? (
+            <VoicemailScript
+              // Opens by itself when the agent records a voicemail; remounting keeps the agent's own toggling.
+              key={`${form.number}:${form.outcome === "voicemail_left"}`}
+              accountId={detail.account.id}
+              contactPointId={form.number}
+              open={form.outcome === "voicemail_left"}
+              viewerZone={detail.viewerTimeZone ?? "UTC"}
+            />
+          ) : null}
 
           <div className="flex flex-col gap-1.5">
             <div className="flex items-center gap-2">

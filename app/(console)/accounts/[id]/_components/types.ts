@@ -15,4 +15,5 @@ export type WorkspacePermissions = {
   /** Log a call the compliance gate blocks, with a reason (audited). */
   overrideCompliance: boolean;
   recordValidationNotice: boolean;
+  sendMessage: boolean;
 };

@@ -224,6 +224,12 @@ export function ValidationNoticeCard({ accountId, canRecord }: { accountId: stri
               <dt className="text-muted-foreground">Assumed received</dt>
               <dd>{first.assumedReceiptOn}</dd>
             </dl>
+            <a
+              className="w-fit text-sm underline underline-offset-4"
+              href={`/api/accounts/${accountId}/validation-notice`}
+            >
+              Download the notice (PDF, Model Form B-1 layout)
+            </a>
             {query.data.notices.length > 1 ? (
               <p className="text-xs text-muted-foreground">{query.data.notices.length - 1} later notice(s) recorded.</p>
             ) : null}
