@@ -4,6 +4,7 @@
  * or with --json one line per figure: {"benchmark","metric","value","unit"}.
  */
 import { accountsListBenchmark } from "./bench/accounts-list";
+import { emailBenchmark } from "./bench/email";
 import { gateBenchmark } from "./bench/gate";
 import type { Benchmark, Figure } from "./bench/harness";
 import { importBenchmark } from "./bench/import";
@@ -20,6 +21,7 @@ const benchmarks: Record<string, Benchmark> = {
   "next-account": nextAccountBenchmark,
   import: importBenchmark,
   gate: gateBenchmark,
+  email: emailBenchmark,
 };
 
 function option(name: string): string | undefined {

@@ -4,6 +4,7 @@ import { creditors, jobRuns, organizations, users } from "@/db/schema";
 import { ACCOUNT_STATUSES } from "@/db/schema/values";
 import { utcDate } from "@/server/modules/accounts/aging";
 import { recordAudit } from "@/server/modules/audit/record";
+import { seedTemplates } from "./templates";
 import { systemContext, withTransaction } from "@/server/lib/context";
 import { hashPassword } from "@/server/modules/users/password";
 import { recomputePriorities } from "@/server/modules/queues/recompute-priorities";
@@ -1467,7 +1468,7 @@ export async function seedPortfolio(handle: DatabaseHandle, options: SeedOptions
       .limit(1);
     if (taken) throw slugTaken(orgSlug);
 
-    await db.insert(organizations).values({ id: orgId, name: orgName, slug: orgSlug });
+    await db.insert(organizations).values({ id: orgId, name: orgName, slug: orgSlug, settings: demoSettings(orgName) });
     await db.insert(users).values(
       staff.map((s) => ({
         id: s.id,
@@ -1526,6 +1527,7 @@ export async function seedPortfolio(handle: DatabaseHandle, options: SeedOptions
     prioritySeconds = (performance.now() - priorityStarted) / 1000;
     log(`recomputed ${updated.toLocaleString("en-US")} queue priorities (${prioritySeconds.toFixed(1)} s)`);
     await seedValidationNotices(db, orgId);
+    await seedTemplates(systemContext(db, orgId, "seed", () => now));
 
     if (deferred) {
       const rebuildStarted = performance.now();
@@ -1595,6 +1597,26 @@ async function seedValidationNotices(db: Database, orgId: string): Promise<void>
     join jsonb_to_recordset(${JSON.stringify(periods)}::jsonb) as c(day text, receipt text, ends text)
       on c.day = to_char(a.placed_at at time zone 'UTC', 'YYYY-MM-DD')
     where a.org_id = ${orgId}`);
+}
+
+/** Who the demo's messages come from: what an agency fills in before it sends anything (sender settings). */
+function demoSettings(orgName: string): Record<string, unknown> {
+  return {
+    communications: {
+      // The name debtors hear on a voicemail must not say "recovery" or "collection" (Reg F 1006.2(j)): the
+      // organization's first word and "Services": "Acme Services" for the demo's "Acme Recovery Partners".
+      name: `${orgName.split(/\s+/)[0]} Services`,
+      fromEmail: "team@acme-services.example",
+      phone: "1-800-555-0199",
+      email: "disputes@acme-services.example",
+      addressLine: "PO Box 4410, Springfield, IL 62708",
+      hours: "Monday–Friday 8 a.m.–8 p.m. Central",
+      website: "https://acme-services.example",
+      caLicenseNumber: "10058821",
+      nycLicenseNumber: "2081934-DCA",
+      mailing: { line1: "PO Box 4410", line2: "", city: "Springfield", state: "IL", postalCode: "62708" },
+    },
+  };
 }
 
 function slugTaken(slug: string): Error {
